@@ -1,0 +1,2 @@
+// Ink imports react-devtools-core only in development; the bundle aliases it to this empty module.
+export default {};

@@ -1,0 +1,98 @@
+import type { Finding } from '../checks/types.js';
+import { ErscopeError } from '../errors.js';
+import type { Inventory, InventoryProgress } from '../inventory/types.js';
+import type { TopologyGraph } from '../topology/types.js';
+import type { CommandIO } from './io.js';
+import type { OpenedSource } from './source.js';
+
+/** Everything a data command needs: the inventory, its graph and the findings on it. */
+export interface LoadedEstate {
+  inventory: Inventory;
+  graph: TopologyGraph;
+  findings: Finding[];
+  /** True when some scope was forbidden or failed: exit code 3 territory. */
+  incomplete: boolean;
+}
+
+/** Options shared by every loading command. */
+export interface LoadOptions {
+  configPath?: string;
+  ruleIds?: string[];
+  onProgress?: (p: InventoryProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** Reads the source into an inventory (live or from a snapshot), builds the graph and runs the checks. */
+export async function loadEstate(src: OpenedSource, opts: LoadOptions = {}): Promise<LoadedEstate> {
+  const inventory = await readInventory(src, opts);
+  const { buildGraph } = await import('../topology/graph.js');
+  const graph = buildGraph(inventory);
+  const findings = await checkGraph(graph, inventory, opts);
+  return { inventory, graph, findings, incomplete: inventory.issues.length > 0 };
+}
+
+/** Reads the inventory only (no graph): the live path or the snapshot's saved resources. */
+export async function readInventory(src: OpenedSource, opts: LoadOptions = {}): Promise<Inventory> {
+  if (src.snapshot) {
+    const { inventoryFromSnapshot } = await import('../topology/snapshot.js');
+    const inv = inventoryFromSnapshot(src.snapshot);
+    return src.subscriptions.length ? filterSubscriptions(inv, src.subscriptions) : inv;
+  }
+  const { collectInventory } = await import('../inventory/inventory.js');
+  return collectInventory(src.conn!, {
+    source: src.info,
+    ...(src.subscriptions.length ? { subscriptions: src.subscriptions } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+}
+
+/** Runs the catalog with the user's suppressions over a graph. */
+export async function checkGraph(graph: TopologyGraph, inventory: Inventory, opts: LoadOptions = {}): Promise<Finding[]> {
+  const { runChecks } = await import('../checks/engine.js');
+  const { loadSuppressions } = await import('../checks/suppress.js');
+  const suppressions = loadSuppressions(opts.configPath);
+  return runChecks(
+    { graph, permissions: inventory.permissions },
+    { suppressions, ...(opts.ruleIds?.length ? { ruleIds: opts.ruleIds } : {}) },
+  );
+}
+
+function filterSubscriptions(inv: Inventory, wanted: string[]): Inventory {
+
+  const keep = new Set<string>();
+  for (const w of wanted) {
+    const s = inv.subscriptions.find((x) => x.subscriptionId.toLowerCase() === w.toLowerCase() || x.displayName.toLowerCase() === w.toLowerCase());
+    if (!s) {
+      const known = inv.subscriptions.map((x) => x.displayName).join(', ');
+      throw new ErscopeError(`subscription "${w}" is not in the snapshot; known: ${known}`);
+    }
+    keep.add(s.subscriptionId.toLowerCase());
+  }
+  const inScope = (id: string) => keep.has((/\/subscriptions\/([^/]+)/i.exec(id)?.[1] ?? '').toLowerCase());
+  return {
+    ...inv,
+    subscriptions: inv.subscriptions.filter((s) => keep.has(s.subscriptionId.toLowerCase())),
+    resources: inv.resources.filter((r) => inScope(r.id)),
+    issues: inv.issues.filter((i) => inScope(i.scope)),
+  };
+}
+
+
+
+/** A progress callback that draws one updating line on stderr, only when stderr is a terminal. */
+export function stderrProgress(io: CommandIO): ((p: InventoryProgress) => void) | undefined {
+  if (!io.stderr.isTTY) return undefined;
+  const scopes = new Map<string, InventoryProgress>();
+  return (p) => {
+    scopes.set(p.scope, p);
+    let done = 0;
+    let total = 0;
+    for (const s of scopes.values()) {
+      done += s.done;
+      total += s.total;
+    }
+    io.stderr.write(`\r\x1b[2Kreading inventory: ${done}/${total} lists across ${scopes.size} subscription(s)`);
+    if (done === total) io.stderr.write('\r\x1b[2K');
+  };
+}

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import type { ArmConnection } from '../arm/clients.js';
+import { ErscopeError } from '../errors.js';
+import type { SourceInfo } from '../inventory/types.js';
+import type { Snapshot } from '../topology/types.js';
+import { list, str, type FlagValues } from './flags.js';
+
+/** A source ready to read from: a live ARM connection (Azure or emulator) or a saved snapshot. */
+export interface OpenedSource {
+  info: SourceInfo;
+  conn?: ArmConnection;
+  snapshot?: Snapshot;
+  /** Subscriptions asked for with --subscription (ids or display names). */
+  subscriptions: string[];
+  close(): Promise<void>;
+}
+
+/** Extra knobs tests and the bench use; users never need them. */
+export interface OpenSourceOptions {
+  env?: NodeJS.ProcessEnv;
+  pollIntervalMs?: number;
+}
+
+/** Picks the source from flags and environment the same way for every command, failing fast with a one-line reason. */
+export async function openSource(values: FlagValues, opts: OpenSourceOptions = {}): Promise<OpenedSource> {
+  const env = opts.env ?? process.env;
+  const subscriptions = list(values, 'subscription');
+  const snapshotFile = str(values, 'snapshot');
+  const scenarioFile = str(values, 'scenario');
+  const demo = values.demo === true;
+  const endpoint = str(values, 'endpoint') ?? (demo || scenarioFile || snapshotFile ? undefined : env.ERSCOPE_ENDPOINT);
+  const chosen = [demo && '--demo', scenarioFile && '--scenario', snapshotFile && '--snapshot', str(values, 'endpoint') && '--endpoint'].filter(Boolean);
+  if (chosen.length > 1) throw new ErscopeError(`choose one source: ${chosen.join(' and ')} were both given`);
+
+  if (snapshotFile) {
+    const { readSnapshot } = await import('../topology/snapshot.js');
+    const snapshot = readSnapshot(snapshotFile);
+    return { info: { kind: 'snapshot', label: snapshotFile }, snapshot, subscriptions, close: async () => {} };
+  }
+  if (demo || scenarioFile) {
+    const { startEmulator } = await import('../emulator/server.js');
+    const { scenarioPath } = await import('../emulator/scenarios/index.js');
+    const file = scenarioFile ?? scenarioPath('contoso');
+    const emu = await startEmulator({ scenarioFile: file });
+    const conn = await connectEmulator(emu.endpoint, emu.caPem, opts);
+    const label = `emulator ${emu.endpoint} (${demo ? 'demo: contoso' : scenarioFile})`;
+    return {
+      info: { kind: 'emulator', label, endpoint: emu.endpoint, scenario: demo ? 'contoso' : scenarioFile },
+      conn,
+      subscriptions,
+      close: async () => {
+        conn.close?.();
+        await emu.close();
+      },
+    };
+  }
+  if (endpoint) {
+    const caFile = str(values, 'ca-cert') ?? env.ERSCOPE_CA_CERT;
+    if (!caFile) throw new ErscopeError('--endpoint needs --ca-cert FILE (or ERSCOPE_CA_CERT): the emulator prints both on start');
+    let caPem: string;
+    try {
+      caPem = readFileSync(caFile, 'utf8');
+    } catch {
+      throw new ErscopeError(`cannot read CA certificate ${caFile}: check the path printed as ERSCOPE_CA_CERT by \`erscope emulator\``);
+    }
+    if (!/^https:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(endpoint)) {
+      throw new ErscopeError(`--endpoint ${endpoint} is not a local emulator (https://127.0.0.1:PORT); omit it to use real Azure`);
+    }
+    const conn = await connectEmulator(endpoint, caPem, opts);
+    return { info: { kind: 'emulator', label: `emulator ${endpoint}`, endpoint }, conn, subscriptions, close: async () => conn.close?.() };
+  }
+  const { createArmConnection } = await import('../arm/clients.js');
+  const { createAzureCredential, assertCredential } = await import('../arm/credential.js');
+  const credential = createAzureCredential();
+  const tenantId = await assertCredential(credential);
+  const conn = createArmConnection({ credential });
+  return {
+    info: { kind: 'azure', label: tenantId ? `tenant ${tenantId}` : 'Azure', tenantId: tenantId ?? undefined },
+    conn,
+    subscriptions,
+    close: async () => conn.close?.(),
+  };
+}
+
+async function connectEmulator(endpoint: string, caPem: string, opts: OpenSourceOptions): Promise<ArmConnection> {
+  const { createArmConnection } = await import('../arm/clients.js');
+  const { EmulatorCredential } = await import('../arm/credential.js');
+  return createArmConnection({
+    endpoint,
+    caPem,
+    credential: new EmulatorCredential(),
+    ...(opts.pollIntervalMs !== undefined ? { pollIntervalMs: opts.pollIntervalMs } : {}),
+  });
+}

@@ -1,0 +1,90 @@
+import { RT } from '../arm/resource-types.js';
+import type { EdgeRule } from './types.js';
+
+/** Relation name of the generic parent → child edge derived from ids (not from the table). */
+export const CONTAINS = 'contains';
+/** Path recorded on parent → child edges. */
+export const PARENT_PATH = '(parent)';
+
+/**
+ * The ONE table of references between resources: every typed edge in the graph comes from a row here.
+ * Paths were checked against the raw ARM bodies in test/fixtures/spec-examples; `[]` iterates arrays.
+ */
+export const EDGE_RULES: readonly EdgeRule[] = [
+  // VNet gateway connections (Microsoft.Network/connections)
+  { from: RT.connection, path: 'properties.virtualNetworkGateway1.id', to: RT.vnetGateway, relation: 'uses gateway' },
+  { from: RT.connection, path: 'properties.virtualNetworkGateway2.id', to: RT.vnetGateway, relation: 'connects to gateway' },
+  { from: RT.connection, path: 'properties.localNetworkGateway2.id', to: RT.localGateway, relation: 'connects to site' },
+  { from: RT.connection, path: 'properties.peer.id', to: RT.circuit, relation: 'connects to circuit' },
+  // VNet gateways
+  { from: RT.vnetGateway, path: 'properties.ipConfigurations[].properties.subnet.id', to: RT.subnet, relation: 'in subnet' },
+  { from: RT.vnetGateway, path: 'properties.ipConfigurations[].properties.publicIPAddress.id', to: RT.publicIp, relation: 'uses public IP' },
+  // Circuits, peerings, authorizations, Global Reach
+  { from: RT.circuit, path: 'properties.expressRoutePort.id', to: RT.port, relation: 'on port' },
+  { from: RT.peering, path: 'properties.routeFilter.id', to: RT.routeFilter, relation: 'filtered by' },
+  { from: RT.peering, path: 'properties.ipv6PeeringConfig.routeFilter.id', to: RT.routeFilter, relation: 'filtered by (IPv6)' },
+  { from: RT.peering, path: 'properties.expressRouteConnection.id', to: RT.erConnection, relation: 'lists connection' },
+  { from: RT.authorization, path: 'properties.connectionResourceUri', to: RT.connection, relation: 'redeemed by' },
+  { from: RT.circuitConnection, path: 'properties.expressRouteCircuitPeering.id', to: RT.peering, relation: 'from peering' },
+  { from: RT.circuitConnection, path: 'properties.peerExpressRouteCircuitPeering.id', to: RT.peering, relation: 'Global Reach to' },
+  { from: RT.peerConnection, path: 'properties.expressRouteCircuitPeering.id', to: RT.peering, relation: 'from peering' },
+  { from: RT.peerConnection, path: 'properties.peerExpressRouteCircuitPeering.id', to: RT.peering, relation: 'Global Reach to' },
+  // Virtual WAN
+  { from: RT.hub, path: 'properties.virtualWan.id', to: RT.vwan, relation: 'in virtual WAN' },
+  { from: RT.hub, path: 'properties.expressRouteGateway.id', to: RT.erGateway, relation: 'has ExpressRoute gateway' },
+  { from: RT.hub, path: 'properties.vpnGateway.id', to: RT.vpnGateway, relation: 'has VPN gateway' },
+  { from: RT.erGateway, path: 'properties.virtualHub.id', to: RT.hub, relation: 'in hub' },
+  { from: RT.erConnection, path: 'properties.expressRouteCircuitPeering.id', to: RT.peering, relation: 'uses peering' },
+  { from: RT.erConnection, path: 'properties.routingConfiguration.associatedRouteTable.id', to: RT.hubRouteTable, relation: 'associated with' },
+  { from: RT.erConnection, path: 'properties.routingConfiguration.propagatedRouteTables.ids[].id', to: RT.hubRouteTable, relation: 'propagates to' },
+  // VPN (Virtual WAN)
+  { from: RT.vpnGateway, path: 'properties.virtualHub.id', to: RT.hub, relation: 'in hub' },
+  { from: RT.vpnSite, path: 'properties.virtualWan.id', to: RT.vwan, relation: 'in virtual WAN' },
+  { from: RT.vpnConnection, path: 'properties.remoteVpnSite.id', to: RT.vpnSite, relation: 'connects to site' },
+  { from: RT.vpnConnection, path: 'properties.routingConfiguration.associatedRouteTable.id', to: RT.hubRouteTable, relation: 'associated with' },
+  { from: RT.vpnConnection, path: 'properties.routingConfiguration.propagatedRouteTables.ids[].id', to: RT.hubRouteTable, relation: 'propagates to' },
+  { from: RT.vpnLinkConnection, path: 'properties.vpnSiteLink.id', to: RT.vpnSiteLink, relation: 'uses site link' },
+];
+
+/** Type spellings ARM uses that differ from the canonical RT constant (the vWAN link connection is both). */
+const TYPE_ALIASES: Record<string, string> = {
+  'microsoft.network/vpngateways/vpnconnections/vpnsitelinkconnections': RT.vpnLinkConnection,
+};
+
+/** Canonical lower-cased type for a raw type string, folding ARM's alternative spellings onto RT. */
+export function canonicalType(type: string): string {
+  const t = type.toLowerCase();
+  return TYPE_ALIASES[t] ?? t;
+}
+
+/** Rows of the edge table indexed by source type, so graph building is one lookup per node. */
+export function rulesByType(rules: readonly EdgeRule[] = EDGE_RULES): Map<string, EdgeRule[]> {
+  const out = new Map<string, EdgeRule[]>();
+  for (const r of rules) {
+    const list = out.get(r.from) ?? [];
+    list.push(r);
+    out.set(r.from, list);
+  }
+  return out;
+}
+
+/** Every string found at a dotted path; `[]` fans out over arrays, missing steps yield nothing. */
+export function valuesAtPath(body: unknown, path: string): string[] {
+  let current: unknown[] = [body];
+  for (const raw of path.split('.')) {
+    const iterate = raw.endsWith('[]');
+    const key = iterate ? raw.slice(0, -2) : raw;
+    const next: unknown[] = [];
+    for (const v of current) {
+      if (!v || typeof v !== 'object') continue;
+      const child = (v as Record<string, unknown>)[key];
+      if (iterate) {
+        if (Array.isArray(child)) next.push(...child);
+      } else if (child !== undefined && child !== null) {
+        next.push(child);
+      }
+    }
+    current = next;
+  }
+  return current.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+}

@@ -1,0 +1,41 @@
+import type { NodeAttrs } from '../../topology/types.js';
+import type { Finding } from '../../checks/types.js';
+import type { Model } from '../model/model.js';
+import type { Tone } from '../theme.js';
+
+/** The eight switchable table views, in number-key order. */
+export type ViewId = 'circuits' | 'peerings' | 'gateways' | 'connections' | 'hubs' | 'sites' | 'findings' | 'all';
+
+/** One table row: a graph node, or a finding (findings view); `id` is the resource it opens. */
+export interface Row {
+  id: string;
+  node?: NodeAttrs;
+  finding?: Finding;
+}
+
+/** A column as data: text, colour token, width hints and how early it is dropped on narrow terminals. */
+export interface Column {
+  title: string;
+  /** Minimum width in cells (the title fits or is truncated). */
+  min: number;
+  /** Share of spare width; 0/absent = fixed at min. */
+  flex?: number;
+  /** 0 = always shown; higher numbers are dropped first when the terminal is narrow. */
+  priority: number;
+  get(row: Row, m: Model): string;
+  tone?(row: Row, m: Model): Tone;
+}
+
+/** Everything that defines one table view. */
+export interface ViewDef {
+  id: ViewId;
+  title: string;
+  aliases: string[];
+  rows(m: Model): Row[];
+  columns: Column[];
+}
+
+/** Wraps graph nodes as rows. */
+export function nodeRows(nodes: NodeAttrs[]): Row[] {
+  return nodes.map((node) => ({ id: node.id, node }));
+}
