@@ -4,15 +4,27 @@ import type { ArmResource } from '../inventory/types.js';
 import type { NodeAttrs, TopologyGraph } from '../topology/types.js';
 
 /** Where a parent body embeds its children (ARM returns some children inline as well as from their own list). */
-const EMBEDDED: Record<string, { parent: string; path: string }> = {
-  [RT.peering]: { parent: RT.circuit, path: 'peerings' },
-  [RT.authorization]: { parent: RT.circuit, path: 'authorizations' },
-  [RT.circuitConnection]: { parent: RT.peering, path: 'connections' },
-  [RT.peerConnection]: { parent: RT.peering, path: 'peeredConnections' },
-  [RT.vpnSiteLink]: { parent: RT.vpnSite, path: 'vpnSiteLinks' },
-  [RT.vpnConnection]: { parent: RT.vpnGateway, path: 'connections' },
-  [RT.erConnection]: { parent: RT.erGateway, path: 'expressRouteConnections' },
+const EMBEDDED: Record<string, string[]> = {
+  [RT.peering]: ['peerings'],
+  [RT.authorization]: ['authorizations'],
+  [RT.circuitConnection]: ['connections'],
+  // The spec names it peeredConnections; some bodies (and the emulator) use peerConnections.
+  [RT.peerConnection]: ['peeredConnections', 'peerConnections'],
+  [RT.vpnSiteLink]: ['vpnSiteLinks'],
+  [RT.vpnConnection]: ['connections'],
+  [RT.vpnLinkConnection]: ['vpnLinkConnections'],
+  [RT.erConnection]: ['expressRouteConnections'],
 };
+
+/** Children a parent body embeds inline under any of the known property names for that child type. */
+export function embeddedChildren(parent: ArmResource | undefined, childType: string): ArmResource[] {
+  const out: ArmResource[] = [];
+  for (const path of EMBEDDED[childType] ?? []) {
+    const inline = props(parent)[path];
+    if (Array.isArray(inline)) out.push(...(inline as ArmResource[]).filter((c) => c && typeof c.id === 'string'));
+  }
+  return out;
+}
 
 /** Properties of a raw body as a plain record (never undefined), so callers read fields without null checks. */
 export function props(body: ArmResource | undefined): Record<string, unknown> {
@@ -50,13 +62,8 @@ export function childrenOf(graph: TopologyGraph, parentId: string, childType: st
       byId.set(key, a.body);
     }
   });
-  const emb = EMBEDDED[childType];
-  const parent = bodyOf(graph, parentId);
-  const inline = emb ? props(parent)[emb.path] : undefined;
-  if (Array.isArray(inline)) {
-    for (const c of inline as ArmResource[]) {
-      if (c && typeof c.id === 'string' && !byId.has(normalizeId(c.id))) byId.set(normalizeId(c.id), c);
-    }
+  for (const c of embeddedChildren(bodyOf(graph, parentId), childType)) {
+    if (!byId.has(normalizeId(c.id))) byId.set(normalizeId(c.id), c);
   }
   return [...byId.values()];
 }

@@ -64,23 +64,37 @@ export function isNetworkAddress(c: Cidr): boolean {
   });
 }
 
+function maskedBytes(c: Cidr): number[] {
+  return c.address.toByteArray().map((byte, i) => {
+    const keep = Math.max(0, Math.min(8, c.bits - i * 8));
+    return byte & (keep === 0 ? 0 : (0xff << (8 - keep)) & 0xff);
+  });
+}
+
+function format(bytes: number[]): string {
+  const addr = ipaddr.fromByteArray(bytes);
+  return addr.kind() === 'ipv6' ? (addr as ipaddr.IPv6).toRFC5952String() : addr.toString();
+}
+
+/** The block with host bits cleared, e.g. "10.0.0.1/30" → "10.0.0.0/30". */
+export function networkCidr(text: Cidr | string): string | undefined {
+  const c = typeof text === 'string' ? parse(text) : text;
+  return c ? `${format(maskedBytes(c))}/${c.bits}` : undefined;
+}
+
 /** First usable address of a block (network + 1; in an ExpressRoute /30 or /126 that is the customer router). */
 export function firstUsable(text: Cidr | string): string | undefined {
   const c = typeof text === 'string' ? parse(text) : text;
   if (!c) return undefined;
   const width = c.kind === 'ipv4' ? 32 : 128;
-  const bytes = c.address.toByteArray().map((byte, i) => {
-    const keep = Math.max(0, Math.min(8, c.bits - i * 8));
-    return byte & (keep === 0 ? 0 : (0xff << (8 - keep)) & 0xff);
-  });
+  const bytes = maskedBytes(c);
   if (width - c.bits >= 2) {
     for (let i = bytes.length - 1; i >= 0; i--) {
       bytes[i] = (bytes[i]! + 1) & 0xff;
       if (bytes[i] !== 0) break;
     }
   }
-  const addr = ipaddr.fromByteArray(bytes);
-  return addr.kind() === 'ipv6' ? (addr as ipaddr.IPv6).toRFC5952String() : addr.toString();
+  return format(bytes);
 }
 
 /** True when `addr` lies inside the inclusive range [from, to] of the same family. */

@@ -49,7 +49,7 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
       conn,
       subscriptions,
       close: async () => {
-        conn.close?.();
+        conn.close();
         await emu.close();
       },
     };
@@ -67,7 +67,9 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
       throw new ErscopeError(`--endpoint ${endpoint} is not a local emulator (https://127.0.0.1:PORT); omit it to use real Azure`);
     }
     const conn = await connectEmulator(endpoint, caPem, opts);
-    return { info: { kind: 'emulator', label: `emulator ${endpoint}`, endpoint }, conn, subscriptions, close: async () => conn.close?.() };
+    return { info: { kind: 'emulator', label: `emulator ${endpoint}`, endpoint }, conn, subscriptions, close: async () => {
+        conn.close();
+      } };
   }
   const { createArmConnection } = await import('../arm/clients.js');
   const { createAzureCredential, assertCredential } = await import('../arm/credential.js');
@@ -75,10 +77,12 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
   const tenantId = await assertCredential(credential);
   const conn = createArmConnection({ credential });
   return {
-    info: { kind: 'azure', label: tenantId ? `tenant ${tenantId}` : 'Azure', tenantId: tenantId ?? undefined },
+    info: { kind: 'azure', label: tenantId ? `tenant ${tenantId}` : 'Azure', ...(tenantId ? { tenantId } : {}) },
     conn,
     subscriptions,
-    close: async () => conn.close?.(),
+    close: async () => {
+      conn.close();
+    },
   };
 }
 

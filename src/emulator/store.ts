@@ -83,7 +83,7 @@ export class ResourceStore {
   }
 
   /** Inserts or replaces a resource; embedded children with ids are flattened into the store. Returns true when created. */
-  upsert(input: ArmBody, opts: { keepEtag?: boolean } = {}): boolean {
+  upsert(input: ArmBody, opts: { keepEtag?: boolean; replaceChildren?: boolean } = {}): boolean {
     const key = normalizeId(input.id);
     const parsed = parseArmId(input.id);
     const type = parsed.type ?? '';
@@ -94,7 +94,7 @@ export class ResourceStore {
     for (const coll of EMBEDDED[type] ?? []) {
       const arr = body.properties?.[coll.prop];
       if (!Array.isArray(arr)) continue;
-      const flat = arr.every((c) => isChildBody(c, input.id));
+      const flat = arr.every((c) => isChildBody(c, input.id, `${type}/${coll.segment}`));
       if (!flat) continue;
       embedded.push([coll.segment, arr as ArmBody[]]);
       body.properties![coll.prop] = [];
@@ -110,8 +110,11 @@ export class ResourceStore {
       this.children.get(pk)!.add(key);
     }
     for (const [segment, arr] of embedded) {
-      const keep = new Set(arr.map((c) => normalizeId(c.id)));
-      for (const childKey of this.childKeys(input.id, `${type}/${segment}`)) if (!keep.has(childKey)) this.remove(childKey);
+      if (opts.replaceChildren) {
+        // A PUT of the parent with the array is a full replace of that child set, as in ARM.
+        const keep = new Set(arr.map((c) => normalizeId(c.id)));
+        for (const childKey of this.childKeys(input.id, `${type}/${segment}`)) if (!keep.has(childKey)) this.remove(childKey);
+      }
       for (const child of arr) this.upsert(child, { keepEtag: true });
     }
     return !prev;
@@ -207,10 +210,12 @@ export class ResourceStore {
   }
 }
 
-function isChildBody(c: unknown, parent: string): boolean {
+/** True when an embedded array item is a real child of `parent` with the expected type (else it stays inline as given). */
+function isChildBody(c: unknown, parent: string, childType: string): boolean {
   if (!c || typeof c !== 'object' || typeof (c as ArmBody).id !== 'string') return false;
-  const p = parentId((c as ArmBody).id);
-  return p !== undefined && normalizeId(p) === normalizeId(parent);
+  const id = (c as ArmBody).id;
+  const p = parentId(id);
+  return p !== undefined && normalizeId(p) === normalizeId(parent) && parseArmId(id).type === childType;
 }
 
 /** Recursive merge where objects merge and everything else (arrays included) replaces. */

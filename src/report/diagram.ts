@@ -32,6 +32,8 @@ export interface DiagramEdge {
   from: string;
   to: string;
   label?: string;
+  /** References run both ways (hub ↔ its gateway): drawn once with two arrowheads. */
+  both?: boolean;
 }
 
 /** The renderer-neutral diagram DOT and Mermaid are generated from. */
@@ -137,10 +139,19 @@ export function buildDiagram(graph: TopologyGraph, model: ReportModel, collapseA
     }
     edges.set(k, cur);
   }
-  const edgeList: DiagramEdge[] = [...edges.values()].map((e) => {
-    const label = collapsed ? `${e.count} link${e.count === 1 ? '' : 's'}` : [...e.labels].sort().join(', ');
-    return label ? { from: e.from, to: e.to, label } : { from: e.from, to: e.to };
-  }).sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to));
+  const edgeList: DiagramEdge[] = [];
+  for (const e of edges.values()) {
+    const reverse = edges.get(`${e.to}\u0000${e.from}`);
+    if (reverse && e.from > e.to) continue;
+    const count = e.count + (reverse?.count ?? 0);
+    const labels = [...e.labels, ...(reverse?.labels ?? [])];
+    const label = collapsed ? `${count} link${count === 1 ? '' : 's'}` : [...new Set(labels)].sort().join(', ');
+    const edge: DiagramEdge = { from: e.from, to: e.to };
+    if (label) edge.label = label;
+    if (reverse) edge.both = true;
+    edgeList.push(edge);
+  }
+  edgeList.sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to));
   return {
     nodes: [...nodes.values()].sort((a, b) => cmp(a.cluster, b.cluster) || cmp(a.id, b.id)),
     clusters: [...clusters.values()].sort((a, b) => cmp(a.id, b.id)),

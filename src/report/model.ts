@@ -134,7 +134,10 @@ export function buildReportModel(input: ReportInput): ReportModel {
     const s = n.subscriptionId.toLowerCase();
     subCounts.set(s, (subCounts.get(s) ?? 0) + 1);
   }
-  const inScopeIssue = (i: InventoryIssue): boolean => !scope.subset || scope.keys.some((k) => k.startsWith(normalizeId(i.scope)));
+  const inScopeIssue = (i: InventoryIssue): boolean => {
+    const s = normalizeId(i.scope);
+    return !scope.subset || scope.keys.some((k) => k === s || k.startsWith(`${s}/`));
+  };
   const { keys: _keys, ...scopeMeta } = scope;
   return {
     meta: {
@@ -179,4 +182,13 @@ export function nodesByType(model: ReportModel): Array<{ type: string; label: st
 /** Node lookup by lower-cased id, for renderers that show a finding's resource name. */
 export function nodeIndex(model: ReportModel): Map<string, ReportNode> {
   return new Map(model.nodes.map((n) => [n.key, n]));
+}
+
+/** One line saying what part of the estate the report covers. */
+export function scopeDescription(model: ReportModel): string {
+  const { scope } = model.meta;
+  const n = model.summary.nodeCount;
+  if (scope.focus !== undefined) return `neighbourhood of ${scope.focus} within ${scope.depth} hops (${n} of ${scope.totalNodes} resources)`;
+  if (scope.subset) return `selected view (${n} of ${scope.totalNodes} resources)`;
+  return `all ${n} resources`;
 }

@@ -1,4 +1,5 @@
 import { RT } from '../arm/resource-types.js';
+import { canonicalResourceType } from '../inventory/flatten.js';
 import type { EdgeRule } from './types.js';
 
 /** Relation name of the generic parent → child edge derived from ids (not from the table). */
@@ -46,16 +47,8 @@ export const EDGE_RULES: readonly EdgeRule[] = [
   { from: RT.vpnLinkConnection, path: 'properties.vpnSiteLink.id', to: RT.vpnSiteLink, relation: 'uses site link' },
 ];
 
-/** Type spellings ARM uses that differ from the canonical RT constant (the vWAN link connection is both). */
-const TYPE_ALIASES: Record<string, string> = {
-  'microsoft.network/vpngateways/vpnconnections/vpnsitelinkconnections': RT.vpnLinkConnection,
-};
-
 /** Canonical lower-cased type for a raw type string, folding ARM's alternative spellings onto RT. */
-export function canonicalType(type: string): string {
-  const t = type.toLowerCase();
-  return TYPE_ALIASES[t] ?? t;
-}
+export const canonicalType = canonicalResourceType;
 
 /** Rows of the edge table indexed by source type, so graph building is one lookup per node. */
 export function rulesByType(rules: readonly EdgeRule[] = EDGE_RULES): Map<string, EdgeRule[]> {

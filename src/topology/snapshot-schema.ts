@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** The schema version this build writes and reads. */
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
-const body = z.looseObject({ id: z.string(), name: z.string(), type: z.string() });
+const body = z.looseObject({ id: z.string(), name: z.string().optional(), type: z.string().optional() });
 
 const node = z.object({
   id: z.string(),

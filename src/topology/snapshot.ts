@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { normalizeId } from '../arm/arm-id.js';
 import { ErscopeError } from '../errors.js';
@@ -58,11 +59,11 @@ export function parseSnapshot(data: unknown, file = 'snapshot'): Snapshot {
   return parsed.data as Snapshot;
 }
 
-/** Reads and validates a snapshot file; unreadable, non-JSON or malformed files give one-line ErscopeErrors. */
-export async function readSnapshot(file: string): Promise<Snapshot> {
+/** Reads and validates a snapshot file (synchronously: it is the first thing a command does); bad files give one-line ErscopeErrors. */
+export function readSnapshot(file: string): Snapshot {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (err) {
     throw new ErscopeError(`${file}: cannot read snapshot (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the path`);
   }

@@ -38,8 +38,10 @@ export interface Binding {
   category: 'general' | 'navigation' | 'view' | 'resource' | 'write';
   /** Page kinds where it applies; all when absent. */
   views?: PageKind[];
-  /** Shown in the footer of these page kinds (the keys that matter there). */
+  /** Shown in the footer (the keys that matter on the page kinds in `views`). */
   footer?: boolean;
+  /** One-word label for the footer. */
+  short?: string;
   dangerous?: boolean;
   /** Write commands are not bound at all in read-only mode. */
   write?: boolean;
@@ -47,28 +49,28 @@ export interface Binding {
 
 /** The key table. Order is the order of help and footer. */
 export const KEYMAP: readonly Binding[] = [
-  { id: 'nav.open', keys: ['enter'], description: 'open / drill in', category: 'navigation', views: ['table', 'detail', 'path'], footer: true },
-  { id: 'nav.back', keys: ['esc'], description: 'back / clear filter', category: 'navigation', footer: true },
+  { id: 'nav.open', short: 'open', keys: ['enter'], description: 'open / drill in', category: 'navigation', views: ['table', 'detail', 'path'], footer: true },
+  { id: 'nav.back', short: 'back', keys: ['esc'], description: 'back / clear filter', category: 'navigation', footer: true },
   { id: 'nav.up', keys: ['up', 'k'], description: 'move up', category: 'navigation' },
   { id: 'nav.down', keys: ['down', 'j'], description: 'move down', category: 'navigation' },
   { id: 'nav.pageUp', keys: ['pgup', 'ctrl+b'], description: 'page up', category: 'navigation' },
   { id: 'nav.pageDown', keys: ['pgdn', 'ctrl+f'], description: 'page down', category: 'navigation' },
   { id: 'nav.top', keys: ['home', 'g'], description: 'first row', category: 'navigation' },
   { id: 'nav.bottom', keys: ['end', 'G'], description: 'last row', category: 'navigation' },
-  { id: 'view.filter', keys: ['/'], description: 'filter (! inverts)', category: 'view', views: ['table'], footer: true },
-  { id: 'app.command', keys: [':'], description: 'command (:conn @sub /loc)', category: 'view', footer: true },
+  { id: 'view.filter', short: 'filter', keys: ['/'], description: 'filter (! inverts)', category: 'view', views: ['table'], footer: true },
+  { id: 'app.command', short: 'cmd', keys: [':'], description: 'command (:conn @sub /loc)', category: 'view', footer: true },
   { id: 'view.jump', keys: ['1', '2', '3', '4', '5', '6', '7', '8'], description: 'switch view 1..8', category: 'view' },
-  { id: 'view.sortNext', keys: ['s'], description: 'next sort column', category: 'view', views: ['table'], footer: true },
+  { id: 'view.sortNext', short: 'sort', keys: ['s'], description: 'next sort column', category: 'view', views: ['table'], footer: true },
   { id: 'view.sortReverse', keys: ['S'], description: 'reverse sort', category: 'view', views: ['table'] },
-  { id: 'tree.toggle', keys: ['space', 'right'], description: 'expand / collapse tree node', category: 'view', views: ['detail'] },
-  { id: 'res.path', keys: ['p'], description: 'paths serving a VNet/gateway/hub', category: 'resource', views: ['table', 'detail'], footer: true },
-  { id: 'res.copyId', keys: ['y'], description: 'copy resource id', category: 'resource', views: ['table', 'detail', 'path'], footer: true },
+  { id: 'tree.toggle', short: 'expand', keys: ['space', 'right'], description: 'expand / collapse tree node', category: 'view', views: ['detail'], footer: true },
+  { id: 'res.path', short: 'paths', keys: ['p'], description: 'paths serving a VNet/gateway/hub', category: 'resource', views: ['table', 'detail'], footer: true },
+  { id: 'res.copyId', short: 'copy id', keys: ['y'], description: 'copy resource id', category: 'resource', views: ['table', 'detail', 'path'], footer: true },
   { id: 'res.copyJson', keys: ['Y'], description: 'copy resource JSON (redacted)', category: 'resource', views: ['table', 'detail', 'path'] },
-  { id: 'res.create', keys: ['c'], description: 'create a connection', category: 'write', views: ['table', 'detail'], write: true, footer: true },
-  { id: 'res.fix', keys: ['f'], description: 'fix the selected finding', category: 'write', views: ['table', 'detail'], write: true, dangerous: true, footer: true },
-  { id: 'app.refresh', keys: ['r'], description: 'refresh in background', category: 'general', footer: true },
-  { id: 'app.help', keys: ['?'], description: 'help', category: 'general', footer: true },
-  { id: 'app.quit', keys: ['q'], description: 'quit (back on a sub-page)', category: 'general', footer: true },
+  { id: 'res.create', short: 'create', keys: ['c'], description: 'create a connection', category: 'write', views: ['table', 'detail'], write: true, footer: true },
+  { id: 'res.fix', short: 'fix', keys: ['f'], description: 'fix the selected finding', category: 'write', views: ['table', 'detail'], write: true, dangerous: true, footer: true },
+  { id: 'app.refresh', short: 'refresh', keys: ['r'], description: 'refresh in background', category: 'general', footer: true },
+  { id: 'app.help', short: 'help', keys: ['?'], description: 'help', category: 'general', footer: true },
+  { id: 'app.quit', short: 'quit', keys: ['q'], description: 'quit (back on a sub-page)', category: 'general', footer: true },
   { id: 'app.interrupt', keys: ['ctrl+c'], description: 'quit (press twice)', category: 'general' },
 ];
 
@@ -113,5 +115,6 @@ export function commandFor(input: string, key: Key, mode: ExplorerMode, view: Pa
 /** Human form of a key list for help and footer, e.g. "↑/k". */
 export function keyLabel(keys: string[]): string {
   const pretty: Record<string, string> = { up: '↑', down: '↓', left: '←', right: '→', enter: '⏎', pgup: 'PgUp', pgdn: 'PgDn' };
+  if (keys.length > 2 && keys.every((k) => /^\d$/.test(k))) return `${keys[0]}-${keys[keys.length - 1]}`;
   return keys.map((k) => pretty[k] ?? k).join('/');
 }

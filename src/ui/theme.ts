@@ -74,14 +74,15 @@ export const SEVERITY_LOOK: Record<Severity, { glyph: string; tone: Tone; short:
   info: { glyph: GLYPH.info, tone: 'muted', short: 'info' },
 };
 
-const OK_STATES = ['connected', 'succeeded', 'provisioned', 'enabled', 'ok'];
-const BAD_STATES = ['notconnected', 'failed', 'disabled', 'deprovisioning', 'unknown'];
+const OK_STATES = ['connected', 'succeeded', 'provisioned', 'enabled', 'ok', 'available', 'inuse'];
+const BAD_STATES = ['notconnected', 'failed', 'disabled', 'deprovisioning', 'canceled'];
+const UNKNOWN_STATES = ['', 'unknown', 'none'];
 
 /** Classifies a free-text status (connection status, provisioning or provider state) into glyph + tone. */
 export function statusLook(status: string | undefined, stub?: string): { glyph: string; tone: Tone } {
   if (stub) return { glyph: GLYPH.stub, tone: 'stub' };
   const s = (status ?? '').toLowerCase().replace(/[^a-z]/g, '');
-  if (s === '') return { glyph: GLYPH.unknown, tone: 'muted' };
+  if (UNKNOWN_STATES.includes(s)) return { glyph: GLYPH.unknown, tone: 'muted' };
   if (OK_STATES.includes(s)) return { glyph: GLYPH.ok, tone: 'ok' };
   if (BAD_STATES.includes(s)) return { glyph: GLYPH.error, tone: 'error' };
   return { glyph: GLYPH.warn, tone: 'warn' };

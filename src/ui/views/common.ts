@@ -1,4 +1,6 @@
 import type { Column, Row } from './types.js';
+import { RT } from '../../arm/resource-types.js';
+import { parseArmId } from '../../arm/arm-id.js';
 import { findingSummary, nameOfId, type Model } from '../model/model.js';
 import { statusLook, SEVERITY_LOOK, type Tone } from '../theme.js';
 
@@ -21,12 +23,12 @@ export const nameCol = (min = 14, title = 'NAME'): Column => ({
 export const subCol = (priority = 3): Column => ({ title: 'SUB', min: 10, flex: 1, priority, get: (r, m) => m.subName(n(r)?.subscriptionId ?? '') });
 
 /** Azure region. */
-export const locCol = (priority = 4): Column => ({ title: 'LOCATION', min: 10, priority, get: (r) => n(r)?.location ?? '' });
+export const locCol = (priority = 4): Column => ({ title: 'LOCATION', min: 12, priority, get: (r) => n(r)?.location ?? '' });
 
 /** Status with its glyph so colour is never the only signal. */
 export const statusCol = (title = 'STATUS', priority = 1, text?: (r: Row) => string): Column => ({
   title,
-  min: 12,
+  min: 14,
   priority,
   get: (r) => {
     const s = text ? text(r) : (n(r)?.stub ? n(r)!.stub! : n(r)?.status ?? '');
@@ -51,7 +53,9 @@ export const findingsCol = (priority = 1): Column => ({
 export function refText(m: Model, id: string | undefined): string {
   if (!id) return '';
   const target = m.node(id);
-  if (target?.stub) return `◌ ${target.name || nameOfId(id)} (${target.stub})`;
+  if (target?.stub) return `◌ ${target.name || nameOfId(id)} (${target.stub === 'no-access' ? 'no access' : 'missing'})`;
+  // A peering alone says nothing ("AzurePrivatePeering"): show which circuit it belongs to.
+  if (target?.type === RT.peering) return `${parseArmId(id).names[0] ?? ''}/${target.name.replace(/Peering$/, '')}`;
   return target?.name ?? nameOfId(id);
 }
 

@@ -1,0 +1,92 @@
+import type { TokenCredential } from '@azure/core-auth';
+import type { CommonClientOptions } from '@azure/core-client';
+import { AuthorizationManagementClient } from '@azure/arm-authorization';
+import { NetworkManagementClient } from '@azure/arm-network';
+import { ResourceManagementClient } from '@azure/arm-resources';
+import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import pLimit from 'p-limit';
+import type { LimitFunction } from 'p-limit';
+import { ARM_SCOPE, EmulatorCredential, createAzureCredential } from './credential.js';
+import { LOOPBACK_HOSTS, RequestCounter, countingPolicy, hostGuardPolicy, inTestEnvironment } from './policies.js';
+
+/** Public Azure Resource Manager endpoint. */
+export const AZURE_ENDPOINT = 'https://management.azure.com';
+
+/** Options for createArmConnection. */
+export interface ArmConnectionOptions {
+  /** ARM base URL; default public Azure. Always passed to clients (they would otherwise fall back to Azure). */
+  endpoint?: string;
+  /** Extra CA (the emulator's self-signed certificate) trusted per client via tlsOptions — never a global switch. */
+  caPem?: string;
+  /** Defaults: EmulatorCredential when caPem is given (emulator), otherwise the Azure CLI-first chain. */
+  credential?: TokenCredential;
+  retry?: { maxRetries?: number; retryDelayInMs?: number; maxRetryDelayInMs?: number };
+  /** Concurrent requests per subscription (default 8). */
+  concurrencyPerSubscription?: number;
+  /** LRO poll interval (default 2000 ms, tests use 5). */
+  pollIntervalMs?: number;
+  /** Hosts requests may go to; defaults to loopback only under a test runner (VITEST / NODE_ENV=test), else unrestricted. */
+  allowedHosts?: string[];
+}
+
+/** Cached SDK clients for one ARM endpoint, with counting, concurrency limits and (optionally) a host guard. */
+export interface ArmConnection {
+  endpoint: string;
+  pollIntervalMs: number;
+  counter: RequestCounter;
+  network(subscriptionId: string): NetworkManagementClient;
+  authorization(subscriptionId: string): AuthorizationManagementClient;
+  resources(subscriptionId: string): ResourceManagementClient;
+  subscriptions(): SubscriptionClient;
+  /** p-limit function shared by every call into one subscription. */
+  limit(subscriptionId: string): LimitFunction;
+  close(): void;
+}
+
+/** Builds an ArmConnection; clients are created lazily and cached per subscription. */
+export function createArmConnection(opts: ArmConnectionOptions = {}): ArmConnection {
+  const endpoint = (opts.endpoint ?? AZURE_ENDPOINT).replace(/\/+$/, '');
+  const credential = opts.credential ?? (opts.caPem ? new EmulatorCredential() : createAzureCredential());
+  const counter = new RequestCounter();
+  const allowedHosts = opts.allowedHosts ?? (inTestEnvironment() ? LOOPBACK_HOSTS : undefined);
+  const additionalPolicies: NonNullable<CommonClientOptions['additionalPolicies']> = [
+    { policy: countingPolicy(counter), position: 'perRetry' },
+  ];
+  if (allowedHosts) additionalPolicies.push({ policy: hostGuardPolicy(allowedHosts), position: 'perRetry' });
+  const clientOptions = {
+    endpoint,
+    credentialScopes: ARM_SCOPE,
+    ...(opts.caPem ? { tlsOptions: { ca: opts.caPem } } : {}),
+    retryOptions: {
+      maxRetries: opts.retry?.maxRetries ?? 3,
+      retryDelayInMs: opts.retry?.retryDelayInMs ?? 800,
+      maxRetryDelayInMs: opts.retry?.maxRetryDelayInMs ?? 30_000,
+    },
+    additionalPolicies,
+    userAgentOptions: { userAgentPrefix: 'erscope' },
+  };
+  const cache = new Map<string, unknown>();
+  const limits = new Map<string, LimitFunction>();
+  const cached = <T>(key: string, make: () => T): T => {
+    if (!cache.has(key)) cache.set(key, make());
+    return cache.get(key) as T;
+  };
+  return {
+    endpoint,
+    pollIntervalMs: opts.pollIntervalMs ?? 2000,
+    counter,
+    network: (sub) => cached(`net:${sub}`, () => new NetworkManagementClient(credential, sub, clientOptions)),
+    authorization: (sub) => cached(`auth:${sub}`, () => new AuthorizationManagementClient(credential, sub, clientOptions)),
+    resources: (sub) => cached(`res:${sub}`, () => new ResourceManagementClient(credential, sub, clientOptions)),
+    subscriptions: () => cached('subs', () => new SubscriptionClient(credential, clientOptions)),
+    limit(sub) {
+      const key = sub.toLowerCase();
+      if (!limits.has(key)) limits.set(key, pLimit(opts.concurrencyPerSubscription ?? 8));
+      return limits.get(key)!;
+    },
+    close() {
+      cache.clear();
+      limits.clear();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import {
+  AggregateAuthenticationError,
+  AzureCliCredential,
+  AzureDeveloperCliCredential,
+  ChainedTokenCredential,
+  CredentialUnavailableError,
+  DefaultAzureCredential,
+} from '@azure/identity';
+import { ErscopeError } from '../errors.js';
+
+/** The scope every ARM token is requested for (also forced on clients pointed at the emulator). */
+export const ARM_SCOPE = 'https://management.azure.com/.default';
+
+/** One-line message for "no way to get a token". */
+export const NO_CREDENTIAL_MESSAGE =
+  'No Azure credential found: run `az login` (or set AZURE_* env vars), or use --demo to try erscope on the bundled emulator.';
+
+/** Static bearer token for the emulator, which accepts any token. */
+export class EmulatorCredential implements TokenCredential {
+  async getToken(): Promise<AccessToken> {
+    return { token: 'emulator-token', expiresOnTimestamp: Date.now() + 3_600_000, tokenType: 'Bearer' };
+  }
+}
+
+/**
+ * Fast-failing Azure credential: Azure CLI and azd first (milliseconds when absent), then DefaultAzureCredential
+ * (environment, managed identity...) — whose IMDS probe can cost ~1 s, so it only runs when the CLIs are unavailable.
+ */
+export function createAzureCredential(): TokenCredential {
+  return new ChainedTokenCredential(
+    new AzureCliCredential({ processTimeoutInMs: 15_000 }),
+    new AzureDeveloperCliCredential({ processTimeoutInMs: 15_000 }),
+    new DefaultAzureCredential(),
+  );
+}
+
+/** True for the identity errors that mean "nothing is logged in / configured". */
+export function isCredentialUnavailable(e: unknown): boolean {
+  return (
+    e instanceof CredentialUnavailableError ||
+    e instanceof AggregateAuthenticationError ||
+    (e instanceof Error && (e.name === 'CredentialUnavailableError' || e.name === 'AggregateAuthenticationError'))
+  );
+}
+
+/** Gets one token up front so a missing login fails at start-up with one clear line; returns the tenant id from the token when it has one. */
+export async function assertCredential(cred: TokenCredential): Promise<string | undefined> {
+  let token;
+  try {
+    token = await cred.getToken(ARM_SCOPE);
+    if (!token) throw new CredentialUnavailableError('no token returned');
+  } catch (e) {
+    if (isCredentialUnavailable(e)) throw new ErscopeError(NO_CREDENTIAL_MESSAGE, SOURCE_UNAVAILABLE_EXIT);
+    throw new ErscopeError(`Azure sign-in failed: ${(e as Error).message.split('\n')[0]}`, SOURCE_UNAVAILABLE_EXIT);
+  }
+  return tenantOf(token.token);
+}
+
+/** Exit code for "the source could not be reached" (README: 4). */
+const SOURCE_UNAVAILABLE_EXIT = 4;
+
+function tenantOf(jwt: string): string | undefined {
+  try {
+    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as { tid?: unknown };
+    return typeof payload.tid === 'string' ? payload.tid : undefined;
+  } catch {
+    return undefined;
+  }
+}

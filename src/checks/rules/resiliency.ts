@@ -1,0 +1,48 @@
+import { RT } from '../../arm/resource-types.js';
+import { DOCS } from '../docs.js';
+import { circuitFacts, distinctCircuits, gatewayLinks, preferredPath } from '../er-links.js';
+import { defineRule, shortName } from '../rule-kit.js';
+
+// Resiliency findings are design advice, not breakage, so they are info (like gateway-not-zone-redundant). A gateway with a
+// single circuit gets both messages: one circuit, and therefore one peering location.
+
+// domain.md §10.1 Advisor `ExpressRouteGatewayRedundancy` (fires when the gateway has only 1 circuit).
+export const singleCircuitOnGateway = defineRule(
+  { id: 'single-circuit-on-gateway', title: 'Gateway depends on a single circuit', category: 'resiliency', severity: 'info', docs: DOCS.advisorReliability },
+  (m, emit) => {
+    for (const g of gatewayLinks(m)) {
+      if (g.gateway.stub) continue;
+      const circuits = distinctCircuits(g);
+      if (circuits.size !== 1) continue;
+      const only = [...circuits.values()][0]!;
+      emit(g.gateway.id, {
+        reason: `Every path from ${g.servesId ? shortName(g.servesId) : shortName(g.gateway.id)} to on-premises goes through circuit ${shortName(only.circuitId)}. One provider or peering-location outage cuts it off; Azure Advisor recommends a second circuit in another peering location.`,
+        evidence: { circuits: [only.circuitId], peeringLocation: circuitFacts(m, only.circuit).peeringLocation, preferredPath: preferredPath(g) },
+      });
+    }
+  },
+);
+
+// domain.md §4 misconfiguration 5 and §10.1 Resiliency Insights: connections from one peering location are not
+// site-resilient (a single location scores 5% of route resiliency, two distinct locations 20%).
+export const singlePeeringLocation = defineRule(
+  { id: 'single-peering-location', title: 'All circuits of a gateway share one peering location', category: 'resiliency', severity: 'info', docs: DOCS.optRouting },
+  (m, emit) => {
+    for (const g of gatewayLinks(m)) {
+      if (g.gateway.stub) continue;
+      const circuits = [...distinctCircuits(g).values()];
+      if (circuits.length < 1) continue;
+      const locations = circuits.map((l) => circuitFacts(m, l.circuit).peeringLocation);
+      if (locations.some((l) => !l)) continue;
+      const distinct = new Set(locations.map((l) => l!.toLowerCase()));
+      if (distinct.size !== 1) continue;
+      emit(g.gateway.id, {
+        reason: `${circuits.length === 1 ? 'The only circuit serving' : `All ${circuits.length} circuits serving`} ${g.servesId ? shortName(g.servesId) : shortName(g.gateway.id)} land${circuits.length === 1 ? 's' : ''} in ${locations[0]}. An outage of that peering location cuts it off; add a circuit in a different location.`,
+        evidence: { peeringLocation: locations[0], circuits: circuits.map((l) => l.circuitId), gatewayType: g.gateway.type === RT.erGateway ? 'vWAN hub ExpressRoute gateway' : 'VNet gateway' },
+      });
+    }
+  },
+);
+
+/** Resiliency rules (besides gateway-not-zone-redundant, which lives with the gateway rules). */
+export const RESILIENCY_RULES = [singleCircuitOnGateway, singlePeeringLocation];

@@ -1,0 +1,49 @@
+import type { ExplorerBackend, ExplorerData } from '../ui/backend.js';
+import { EXIT } from './exit-codes.js';
+import { str, type FlagValues } from './flags.js';
+import type { CommandIO } from './io.js';
+import { checkGraph, readInventory } from './load.js';
+import { openSource, type OpenedSource } from './source.js';
+
+/** Builds the UI's backend over an opened source: every refresh re-reads the inventory, rebuilds the graph and re-runs the checks. */
+export function createExplorerBackend(src: OpenedSource, values: FlagValues): ExplorerBackend {
+  const configPath = str(values, 'config');
+  const mode = values.write === true && values['read-only'] !== true ? 'write' : 'read-only';
+  return {
+    source: src.info,
+    subscriptions: src.snapshot?.subscriptions ?? [],
+    mode,
+    load: async (onProgress, signal): Promise<ExplorerData> => {
+      const scopes = new Map<string, { done: number; total: number }>();
+      const inventory = await readInventory(src, {
+        signal,
+        onProgress: (p) => {
+          scopes.set(p.scope, p);
+          let done = 0;
+          let total = 0;
+          for (const s of scopes.values()) {
+            done += s.done;
+            total += s.total;
+          }
+          onProgress({ done, total, label: p.scope });
+        },
+      });
+      const { buildGraph } = await import('../topology/graph.js');
+      const graph = buildGraph(inventory);
+      const findings = await checkGraph(graph, inventory, configPath ? { configPath } : {});
+      return { graph, findings, inventoryIssues: inventory.issues, loadedAt: Date.now() };
+    },
+  };
+}
+
+/** Opens the source and runs the explorer until the user quits; the source (and any in-process emulator) is closed after. */
+export async function runExplorer(values: FlagValues, _io: CommandIO): Promise<number> {
+  const src = await openSource(values);
+  try {
+    const { mountExplorer } = await import('../ui/mount.js');
+    await mountExplorer(createExplorerBackend(src, values));
+    return EXIT.ok;
+  } finally {
+    await src.close();
+  }
+}

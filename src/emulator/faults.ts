@@ -1,0 +1,145 @@
+/** A fault that fires on matching requests. */
+export interface FaultRule {
+  /** `429` throttle, `5xx` (status picks the code), `drop` destroys the socket, `lro-fail` ends async operations Failed. */
+  kind: '429' | '5xx' | 'drop' | 'lro-fail';
+  /** HTTP status for `5xx` (default 500). */
+  status?: number;
+  /** Fire on every Nth matching request (1 = every one). */
+  every?: number;
+  /** Fire with this probability per matching request. */
+  p?: number;
+  /** Case-insensitive regex the request path must match. */
+  path?: string;
+  /** Stop after firing this many times. */
+  times?: number;
+  /** For 429: value of `retry-after-ms` (default 20); `retryAfterSeconds` sends `Retry-After` instead. */
+  retryAfterMs?: number;
+  retryAfterSeconds?: number;
+  /** For lro-fail: the error code of the failed operation. */
+  code?: string;
+}
+
+/** The faults of one run: extra latency plus rules. */
+export interface FaultConfig {
+  latencyMs?: number;
+  rules?: FaultRule[];
+}
+
+/** What to do with a request before routing it. */
+export type FaultAction =
+  | { kind: 'none' }
+  | { kind: 'drop' }
+  | { kind: 'status'; status: number; code: string; message: string; headers: Record<string, string> };
+
+const KINDS = new Set(['429', '5xx', 'drop', 'lro-fail']);
+
+/** Syntax of --fault, shown by `erscope emulator --help`. */
+export const FAULT_SYNTAX = `--fault SPEC   (repeatable)
+  latency=MS                       add MS milliseconds to every response
+  429[:every=N|p=0.2][,path=RE][,times=N][,retry-after-ms=MS|retry-after=S]
+  500|502|503[:every=N|p=P][,path=RE][,times=N]      server errors
+  drop[:every=N|p=P][,path=RE][,times=N]              destroy the connection without a response
+  lro-fail:path=RE[,code=CODE]                         matching PUT/DELETE operations end Failed
+  (no every/p = every matching request; path is a case-insensitive regex on the URL path)`;
+
+/** Parses one --fault spec (see FAULT_SYNTAX) into a config fragment; throws Error with a one-line message when bad. */
+export function parseFaultSpec(spec: string): FaultConfig {
+  const latency = /^latency=(\d+)$/.exec(spec.trim());
+  if (latency) return { latencyMs: Number(latency[1]) };
+  const [head, rest = ''] = spec.trim().split(/:(.*)/s, 2) as [string, string?];
+  const rule: FaultRule = { kind: '5xx' };
+  if (head === '429' || head === 'drop' || head === 'lro-fail') rule.kind = head;
+  else if (/^5\d\d$/.test(head)) rule.status = Number(head);
+  else throw new Error(`bad --fault "${spec}": kind must be latency=MS, 429, 5xx (e.g. 503), drop or lro-fail`);
+  for (const part of rest.split(',').filter((s) => s !== '')) {
+    const [k, v = ''] = part.split(/=(.*)/s, 2) as [string, string?];
+    const num = Number(v);
+    if (k === 'path') rule.path = v;
+    else if (k === 'code') rule.code = v;
+    else if (!Number.isFinite(num) || v === '') throw new Error(`bad --fault "${spec}": ${k} needs a number`);
+    else if (k === 'every') rule.every = num;
+    else if (k === 'p') rule.p = num;
+    else if (k === 'times') rule.times = num;
+    else if (k === 'retry-after-ms') rule.retryAfterMs = num;
+    else if (k === 'retry-after') rule.retryAfterSeconds = num;
+    else throw new Error(`bad --fault "${spec}": unknown option "${k}"`);
+  }
+  if (rule.kind === 'lro-fail' && !rule.path) throw new Error(`bad --fault "${spec}": lro-fail needs path=REGEX`);
+  return { rules: [rule] };
+}
+
+/** Merges config fragments (later latency wins, rules add up). */
+export function mergeFaults(...parts: Array<FaultConfig | undefined>): FaultConfig {
+  const out: FaultConfig = { rules: [] };
+  for (const p of parts) {
+    if (!p) continue;
+    if (p.latencyMs !== undefined) out.latencyMs = p.latencyMs;
+    out.rules!.push(...(p.rules ?? []));
+  }
+  return out;
+}
+
+/** Decides per request which fault (if any) fires; keeps per-rule counters. */
+export class FaultEngine {
+  private config: FaultConfig = {};
+  private seen: number[] = [];
+  private fired: number[] = [];
+
+  constructor(config?: FaultConfig) {
+    this.set(config ?? {});
+  }
+
+  /** Replaces the active faults and resets counters. */
+  set(config: FaultConfig): void {
+    for (const r of config.rules ?? []) if (!KINDS.has(r.kind)) throw new Error(`unknown fault kind "${r.kind}"`);
+    this.config = config;
+    this.seen = (config.rules ?? []).map(() => 0);
+    this.fired = (config.rules ?? []).map(() => 0);
+  }
+
+  /** Extra milliseconds to wait before answering. */
+  get latencyMs(): number {
+    return this.config.latencyMs ?? 0;
+  }
+
+  /** The request-level fault for this request, counting it against matching rules. */
+  decide(pathname: string): FaultAction {
+    const rules = this.config.rules ?? [];
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i]!;
+      if (r.kind === 'lro-fail' || !this.fires(i, r, pathname)) continue;
+      if (r.kind === 'drop') return { kind: 'drop' };
+      if (r.kind === '429') {
+        const headers: Record<string, string> =
+          r.retryAfterSeconds !== undefined
+            ? { 'retry-after': String(r.retryAfterSeconds) }
+            : { 'retry-after-ms': String(r.retryAfterMs ?? 20) };
+        return { kind: 'status', status: 429, code: 'TooManyRequests', message: 'Emulated throttling: too many requests.', headers };
+      }
+      const status = r.status ?? 500;
+      return { kind: 'status', status, code: status === 503 ? 'ServiceUnavailable' : 'InternalServerError', message: `Emulated ${status} fault.`, headers: {} };
+    }
+    return { kind: 'none' };
+  }
+
+  /** The lro-fail rule matching a write path, if any. */
+  lroFailure(pathname: string): { code: string; message: string } | undefined {
+    const rules = this.config.rules ?? [];
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i]!;
+      if (r.kind === 'lro-fail' && this.fires(i, r, pathname)) {
+        return { code: r.code ?? 'EmulatedOperationFailure', message: `emulated failure: ${pathname}` };
+      }
+    }
+    return undefined;
+  }
+
+  private fires(i: number, r: FaultRule, pathname: string): boolean {
+    if (r.path && !new RegExp(r.path, 'i').test(pathname)) return false;
+    if (r.times !== undefined && this.fired[i]! >= r.times) return false;
+    this.seen[i]! += 1;
+    const hit = r.every !== undefined ? this.seen[i]! % r.every === 0 : r.p !== undefined ? Math.random() < r.p : true;
+    if (hit) this.fired[i]! += 1;
+    return hit;
+  }
+}

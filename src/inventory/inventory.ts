@@ -1,0 +1,92 @@
+import type { ArmConnection } from '../arm/clients.js';
+import { normalizeId } from '../arm/arm-id.js';
+import { readCircuits, readPorts, readRouteFilters } from './circuits.js';
+import { keepGatewayNetworks, readResourceGroupGateways, startGatewayNetworkLists } from './gateways.js';
+import { IssueSink } from './issues.js';
+import { PermissionReader } from './permissions.js';
+import { SubscriptionReader, type ReadStats } from './reader.js';
+import { listSubscriptions, selectSubscriptions } from './subscriptions.js';
+import type { ArmResource, Inventory, InventoryProgress, PermissionEntry, SourceInfo } from './types.js';
+import { readVpnGateways, readVpnSites } from './vpn.js';
+import { readExpressRouteGateways, readHubs, readVirtualWans } from './vwan.js';
+
+/** Options of collectInventory. */
+export interface CollectOptions {
+  /** Subscription ids or display names (case-insensitive); default: every subscription the caller can see. */
+  subscriptions?: string[];
+  onProgress?: (p: InventoryProgress) => void;
+  signal?: AbortSignal;
+  source: SourceInfo;
+  /** Filled with list/page counts when given (benchmarks and tests compare them to the planned minimum). */
+  stats?: ReadStats;
+}
+
+/**
+ * Reads one subscription: every subscription-wide family list starts at once; the resource-group list then fans out
+ * to the three per-RG families; hubs fan out to their route tables; permissions follow the RGs that hold something.
+ * Dependency depth: resource groups → per-RG gateway lists → permissions (3 levels after the subscription list).
+ */
+async function readSubscription(r: SubscriptionReader): Promise<PermissionEntry[]> {
+  const perms = new PermissionReader(r);
+  const ask = <T extends ArmResource[]>(p: Promise<T>): Promise<T> => p.then((res) => (perms.askFor(res), res));
+  const rgs = r.list('resourceGroups', r.scope, (o) => r.conn.resources(r.subscriptionId).resourceGroups.list(o));
+  const networks = startGatewayNetworkLists(r);
+  const independent = Promise.all([
+    ask(readCircuits(r)),
+    readPorts(r),
+    readRouteFilters(r),
+    readVirtualWans(r),
+    readHubs(r, (hubs) => perms.askFor(hubs)),
+    ask(readExpressRouteGateways(r)),
+    readVpnGateways(r),
+    readVpnSites(r),
+  ]);
+  // Observed later; the no-op catches only stop an abort from surfacing as an unhandled rejection meanwhile.
+  independent.catch(() => undefined);
+  networks.vnets.catch(() => undefined);
+  networks.publicIps.catch(() => undefined);
+  const groups = await rgs;
+  const gateways = (await Promise.all(groups.map((g) => ask(readResourceGroupGateways(r, g.name))))).flat();
+  const [vnets, publicIps] = await Promise.all([networks.vnets, networks.publicIps]);
+  keepGatewayNetworks(r, gateways, vnets, publicIps);
+  await independent;
+  await perms.settle();
+  return perms.entries;
+}
+
+/** Sorted by id (parents before their children), first copy wins on duplicate ids. */
+function dedupeSorted(resources: ArmResource[]): ArmResource[] {
+  const byKey = new Map<string, ArmResource>();
+  for (const r of resources) {
+    const k = normalizeId(r.id);
+    if (!byKey.has(k)) byKey.set(k, r);
+  }
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+}
+
+/**
+ * Reads every hybrid-connectivity family of every subscription in scope, in parallel under each subscription's
+ * concurrency limit, using the fewest list calls (subscription-wide lists, children embedded in parents). Partial
+ * failure is normal: each failed list becomes an issue on its scope, forbidden scopes are recorded, the rest completes.
+ */
+export async function collectInventory(conn: ArmConnection, opts: CollectOptions): Promise<Inventory> {
+  const startedAt = new Date().toISOString();
+  const stats = opts.stats ?? { lists: 0, pages: 0 };
+  const visible = await listSubscriptions(conn, opts.signal);
+  stats.lists += 1;
+  stats.pages += visible.pages;
+  const subscriptions = selectSubscriptions(visible.subscriptions, opts.subscriptions);
+  const sink = new IssueSink();
+  const readers = subscriptions.map((s) => new SubscriptionReader(conn, s.subscriptionId, sink, stats, opts.onProgress, opts.signal));
+  const permissions = (await Promise.all(readers.map((r) => readSubscription(r)))).flat();
+  return {
+    source: opts.source,
+    subscriptions,
+    resources: dedupeSorted(readers.flatMap((r) => r.resources)),
+    issues: sink.issues(),
+    permissions: permissions.sort((a, b) => a.scope.localeCompare(b.scope)),
+    forbiddenScopes: sink.forbiddenScopes(),
+    startedAt,
+    finishedAt: new Date().toISOString(),
+  };
+}

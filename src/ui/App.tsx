@@ -1,0 +1,116 @@
+import { Box, useApp, useStdin, useStdout } from 'ink';
+import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
+import type { ExplorerBackend, ExplorerData } from './backend.js';
+import { osc52 } from './clipboard.js';
+import { ExplorerContext, type ExplorerContextValue } from './context.js';
+import type { CommandId } from './keymap.js';
+import { buildModel, type Model } from './model/model.js';
+import { derivePage, newPageCache, type PageCache, type PageContent } from './model/page.js';
+import { createStore, initialState, type Page, type Store } from './store.js';
+import { makeTheme, type Theme } from './theme.js';
+import type { ViewId } from './views/types.js';
+import { useKeys } from './hooks/useKeys.js';
+import { useLoader } from './hooks/useLoader.js';
+import { useTerminalSize } from './hooks/useTerminalSize.js';
+import { Header } from './components/Header.js';
+import { Footer } from './components/Footer.js';
+import { StatusLine } from './components/StatusLine.js';
+import { Body } from './components/Body.js';
+
+/** Props of the explorer root; everything but `backend` has a sensible default. */
+export interface AppProps {
+  /** The core as seen by the UI (source, subscriptions, mode, load). */
+  backend: ExplorerBackend;
+  /** View shown first (default circuits). */
+  initialView?: ViewId;
+  /** Layout width/height override; defaults to the terminal size, live on resize. */
+  width?: number;
+  height?: number;
+  /** Colour theme; defaults to the environment (NO_COLOR honoured). */
+  theme?: Theme;
+  /** Clock for "refreshed 12s ago" (tests pin it). */
+  now?: () => number;
+  /** Start a load on mount (default true). */
+  autoLoad?: boolean;
+  /** Called once when the user quits (before ink unmounts). */
+  onQuit?: () => void;
+  /** Handlers for write commands (create, fix); only reachable in write mode. */
+  onWrite?: (cmd: CommandId, resourceId: string | undefined) => void;
+}
+
+/** Fixed rows around the body: header (2), status line (1), footer (1), plus one spare so Ink never scrolls the screen. */
+const CHROME_ROWS = 5;
+
+/** Body and table heights for a page at a terminal height. */
+function layoutFor(page: Page, content: PageContent, height: number) {
+  const bodyHeight = Math.max(1, height - CHROME_ROWS);
+  const previewRows = page.kind === 'table' && page.view === 'findings' ? 3 : 0;
+  const pageSize = Math.max(1, content.kind === 'table' ? bodyHeight - 1 - previewRows : bodyHeight);
+  return { bodyHeight, previewRows, pageSize };
+}
+
+/** The explorer: header, one page of the stack, status line and footer, all driven by one store. */
+export function App(props: AppProps) {
+  const { backend } = props;
+  const storeRef = useRef<Store | undefined>(undefined);
+  storeRef.current ??= createStore(initialState(props.initialView ?? 'circuits', backend.initial));
+  const store = storeRef.current;
+  const state = useSyncExternalStore(store.subscribe, store.getState);
+  const dispatch = store.dispatch;
+  const { width, height } = useTerminalSize(props.width, props.height);
+  const theme = useMemo(() => props.theme ?? makeTheme(), [props.theme]);
+  const cache = useRef<PageCache>(newPageCache()).current;
+  const modelSlot = useRef<{ data?: ExplorerData; model?: Model }>({}).current;
+  const modelOf = (data: ExplorerData | undefined): Model | undefined => {
+    if (modelSlot.data !== data) {
+      modelSlot.data = data;
+      modelSlot.model = data ? buildModel(data, backend.subscriptions) : undefined;
+    }
+    return modelSlot.model;
+  };
+  const model = modelOf(state.data);
+  const now = props.now ?? Date.now;
+  const refresh = useLoader(backend, dispatch, props.autoLoad ?? true);
+  const app = useApp();
+  const { stdout } = useStdout();
+  const { isRawModeSupported } = useStdin();
+
+  const page = state.stack[state.stack.length - 1]!;
+  const content = derivePage(cache, page, model, backend.subscriptions, state.filter, width);
+  const { bodyHeight, previewRows, pageSize } = layoutFor(page, content, height);
+
+  const { onQuit, onWrite } = props;
+  const quit = useCallback(() => {
+    onQuit?.();
+    app.exit();
+  }, [app, onQuit]);
+  const copy = useCallback(
+    (text: string, what: string) => {
+      stdout.write(osc52(text));
+      dispatch({ type: 'message', text: `✔ copied ${what}`, tone: 'ok' });
+    },
+    [stdout, dispatch],
+  );
+  useKeys(() => {
+    const s = store.getState();
+    const m = modelOf(s.data);
+    const top = s.stack[s.stack.length - 1]!;
+    const c = derivePage(cache, top, m, backend.subscriptions, s.filter, width);
+    return { state: s, dispatch, backend, model: m, content: c, pageSize: layoutFor(top, c, height).pageSize, quit, refresh, copy, onWrite };
+  }, isRawModeSupported === true);
+
+  const ctx: ExplorerContextValue = { state, dispatch, backend, model, theme, width, height, now };
+  const counter = content.count ? `${page.cursor + 1}/${content.count}` + (content.kind === 'table' && content.count < content.total ? ` of ${content.total}` : '') : '';
+  return (
+    <ExplorerContext.Provider value={ctx}>
+      <Box flexDirection="column" width={width}>
+        <Header counter={counter} />
+        <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+          <Body page={page} content={content} height={bodyHeight} pageSize={pageSize} previewRows={previewRows} />
+        </Box>
+        <StatusLine inputEnabled={isRawModeSupported === true} />
+        <Footer view={page.kind} />
+      </Box>
+    </ExplorerContext.Provider>
+  );
+}

@@ -1,0 +1,80 @@
+import { Box, Text } from 'ink';
+import { useEffect, useState } from 'react';
+import { SEVERITIES } from '../../checks/types.js';
+import { useExplorer, useTheme } from '../context.js';
+import { SEVERITY_LOOK } from '../theme.js';
+import { viewById } from '../views/index.js';
+import type { Page } from '../store.js';
+import { Styled } from './Styled.js';
+
+/** "12s ago" / "4m ago" / "2h ago". */
+export function ageText(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s}s ago`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ago`;
+  return `${Math.floor(s / 3600)}h ago`;
+}
+
+/** Breadcrumb text of one page. */
+export function crumbOf(page: Page, name: (id: string) => string): string {
+  if (page.kind === 'table') {
+    const scope = [page.scope.sub ? `@${page.scope.sub}` : '', page.scope.loc ? `/${page.scope.loc}` : ''].filter(Boolean).join(' ');
+    return viewById(page.view).title + (scope ? ` ${scope}` : '');
+  }
+  if (page.kind === 'detail') return name(page.id);
+  if (page.kind === 'path') return `paths ${name(page.id)}`;
+  return 'events';
+}
+
+function useTick(ms: number): void {
+  const [, set] = useState(0);
+  useEffect(() => {
+    const t = setInterval(() => set((n) => n + 1), ms);
+    return () => clearInterval(t);
+  }, [ms]);
+}
+
+/** Source, scope, finding counts, mode badge and data age; second line: breadcrumbs, filter and row counts. */
+export function Header({ counter }: { counter?: string }) {
+  const { state, backend, model, now, width } = useExplorer();
+  const theme = useTheme();
+  useTick(5000);
+  const compact = width < 100;
+  const tiny = width < 70;
+  const src = backend.source;
+  const subs = backend.subscriptions.length;
+  const counts = model?.severityCounts;
+  const age = state.data ? ageText(now() - state.data.loadedAt) : 'not loaded';
+  const stale = state.loadError !== undefined && state.data !== undefined;
+  const crumbs = state.stack.map((p) => crumbOf(p, (id) => model?.node(id)?.name ?? id.split('/').pop() ?? id));
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end">
+        <Styled tone="accent">erscope</Styled>
+        <Styled tone="muted"> │ </Styled>
+        {SEVERITIES.map((s) => (
+          <Styled key={s} tone={counts && counts[s] > 0 ? SEVERITY_LOOK[s].tone : 'muted'}>
+            {`${SEVERITY_LOOK[s].glyph}${counts?.[s] ?? 0}${compact ? '' : ' ' + SEVERITY_LOOK[s].short} `}
+          </Styled>
+        ))}
+        <Styled tone="muted">│</Styled>
+        <Text {...theme.tone(backend.mode === 'write' ? 'warn' : 'info')} inverse>
+          {backend.mode === 'write' ? ' WRITE ' : tiny ? ' RO ' : ' READ-ONLY '}
+        </Text>
+        <Styled tone="muted">│ </Styled>
+        <Styled tone={stale ? 'error' : 'muted'}>{stale ? `✖ STALE ${age}` : `↻ ${age}`}</Styled>
+        <Styled tone="muted"> │ </Styled>
+        <Text>{subs} sub{subs === 1 ? '' : 's'}</Text>
+        <Styled tone="muted"> │ </Styled>
+        <Text>{`${src.kind}: ${src.label}`}</Text>
+      </Text>
+      <Text wrap="truncate-end">
+        <Styled tone="accent">{crumbs.join(' › ')}</Styled>
+        {state.filter && state.stack[state.stack.length - 1]?.kind === 'table' ? (
+          <Styled tone="warn">{`  filter: ${state.filter}`}</Styled>
+        ) : null}
+        {counter ? <Styled tone="muted">{`  ${counter}`}</Styled> : null}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,158 @@
+import { useInput, type Key } from 'ink';
+import { useCallback, useRef, type Dispatch } from 'react';
+import { redact } from '../../redact.js';
+import type { ExplorerBackend } from '../backend.js';
+import { commandFor, matches, type CommandId, type PageKind } from '../keymap.js';
+import { complete, parseCommand } from '../model/command.js';
+import type { Model } from '../model/model.js';
+import { pathRootFor } from '../model/paths.js';
+import { tablePage, type Action, type UiState } from '../store.js';
+import { VIEWS } from '../views/index.js';
+import { typeLabel } from '../views/misc.js';
+import type { PageContent } from '../model/page.js';
+
+/** Everything the key handler needs to act on the top page. */
+export interface KeyEnv {
+  state: UiState;
+  dispatch: Dispatch<Action>;
+  backend: ExplorerBackend;
+  model?: Model;
+  content: PageContent;
+  pageSize: number;
+  quit(): void;
+  refresh(): void;
+  copy(text: string, what: string): void;
+  /** Handlers for write commands (create, fix), injected later; absent = "not available yet". */
+  onWrite?: (cmd: CommandId, resourceId: string | undefined) => void;
+}
+
+const printable = (input: string, key: Key) => input.length > 0 && !key.ctrl && !key.meta && !key.return && !key.tab && !key.escape;
+
+function handleCommandMode(env: KeyEnv, input: string, key: Key): void {
+  const { state, dispatch } = env;
+  if (key.escape) return dispatch({ type: 'mode', mode: 'normal' });
+  if (key.tab) {
+    const c = complete(state.draft, env.backend.subscriptions);
+    return dispatch({ type: 'draft', draft: c.text, candidates: c.candidates });
+  }
+  if (key.return) {
+    const cmd = parseCommand(state.draft);
+    dispatch({ type: 'mode', mode: 'normal' });
+    if (cmd.kind === 'quit') return env.quit();
+    if (cmd.kind === 'error') return dispatch({ type: 'message', text: `✖ ${cmd.message}`, tone: 'error' });
+    if (cmd.kind === 'events') return dispatch({ type: 'root', page: { kind: 'events', cursor: 0, offset: 0 } });
+    return dispatch({ type: 'root', page: tablePage(cmd.view, cmd.scope) });
+  }
+  if (key.backspace || key.delete) {
+    if (state.draft === '') return dispatch({ type: 'mode', mode: 'normal' });
+    return dispatch({ type: 'draft', draft: state.draft.slice(0, -1) });
+  }
+  if (printable(input, key)) dispatch({ type: 'draft', draft: state.draft + input });
+}
+
+function handleFilterMode(env: KeyEnv, input: string, key: Key): void {
+  const { state, dispatch } = env;
+  if (key.escape) {
+    dispatch({ type: 'filter', filter: '' });
+    return dispatch({ type: 'mode', mode: 'normal' });
+  }
+  if (key.return) return dispatch({ type: 'mode', mode: 'normal' });
+  let next = state.draft;
+  if (key.backspace || key.delete) next = next.slice(0, -1);
+  else if (printable(input, key)) next += input;
+  else return;
+  dispatch({ type: 'draft', draft: next });
+  dispatch({ type: 'filter', filter: next });
+}
+
+/** The resource under the cursor; on a detail page a line without a resource falls back to the page's own resource. */
+function selectedId(env: KeyEnv): string | undefined {
+  const top = env.state.stack[env.state.stack.length - 1];
+  return env.content.selected?.id ?? (top?.kind === 'detail' ? top.id : undefined);
+}
+
+function handleNormal(env: KeyEnv, input: string, key: Key, view: PageKind): void {
+  const { state, dispatch, content, pageSize } = env;
+  const cmd = commandFor(input, key, env.backend.mode, view);
+  if (!cmd) return;
+  const move = (a: { delta?: number; to?: number }) => dispatch({ type: 'move', ...a, count: content.count, pageSize });
+  const id = selectedId(env);
+  switch (cmd) {
+    case 'nav.up': return move({ delta: -1 });
+    case 'nav.down': return move({ delta: 1 });
+    case 'nav.pageUp': return move({ delta: -pageSize });
+    case 'nav.pageDown': return move({ delta: pageSize });
+    case 'nav.top': return move({ to: 0 });
+    case 'nav.bottom': return move({ to: content.count - 1 });
+    case 'nav.open':
+      if (id) dispatch({ type: 'push', page: { kind: 'detail', id, cursor: 0, offset: 0, expanded: [] } });
+      return;
+    case 'nav.back':
+      if (view === 'table' && state.filter) return dispatch({ type: 'filter', filter: '' });
+      return dispatch({ type: 'pop' });
+    case 'app.quit':
+      return state.stack.length > 1 ? dispatch({ type: 'pop' }) : env.quit();
+    case 'app.help': return dispatch({ type: 'mode', mode: 'help' });
+    case 'app.command': return dispatch({ type: 'mode', mode: 'command' });
+    case 'app.refresh': return env.refresh();
+    case 'view.filter': return dispatch({ type: 'mode', mode: 'filter', draft: state.filter });
+    case 'view.jump': return dispatch({ type: 'root', page: tablePage(VIEWS[Number(input) - 1]!.id) });
+    case 'view.sortNext':
+    case 'view.sortReverse':
+      if (content.kind === 'table') dispatch({ type: 'sort', cols: content.placed.map((p) => p.index), reverse: cmd === 'view.sortReverse' });
+      return;
+    case 'tree.toggle':
+      if (content.kind === 'lines' && content.selected?.treeKey) dispatch({ type: 'toggleExpand', key: content.selected.treeKey });
+      return;
+    case 'res.path': {
+      const top = state.stack[state.stack.length - 1];
+      const pageId = top?.kind === 'detail' ? top.id : undefined;
+      const m = env.model;
+      const root = m && ((id && pathRootFor(m, id)) || (pageId && pathRootFor(m, pageId)));
+      if (root) return dispatch({ type: 'push', page: { kind: 'path', id: root, cursor: 0, offset: 0 } });
+      const n = id ? m?.node(id) : undefined;
+      return dispatch({ type: 'message', text: `! no paths for ${n ? 'a ' + typeLabel(n.type) : 'this line'}: use p on a VNet, gateway, hub or connection`, tone: 'warn' });
+    }
+    case 'res.copyId':
+      if (id) env.copy(id, 'resource id');
+      return;
+    case 'res.copyJson': {
+      const n = id ? env.model?.node(id) : undefined;
+      if (n) env.copy(JSON.stringify(redact(n.body), null, 2), 'JSON (secrets redacted)');
+      return;
+    }
+    case 'res.create':
+    case 'res.fix':
+      if (env.onWrite) return env.onWrite(cmd, id);
+      return dispatch({ type: 'message', text: `! ${cmd === 'res.fix' ? 'fix' : 'create'} is not available yet`, tone: 'warn' });
+    case 'app.interrupt':
+      return;
+  }
+}
+
+/** Wires the keyboard to the store; `getEnv` is read per key so every key sees the state left by the previous one. */
+export function useKeys(getEnv: () => KeyEnv, isActive: boolean): void {
+  const ref = useRef(getEnv);
+  ref.current = getEnv;
+  const handler = useCallback((input: string, key: Key) => {
+    const env = ref.current();
+    const { state, dispatch } = env;
+    const view = state.stack[state.stack.length - 1]!.kind;
+    if (matches('app.interrupt', input, key, env.backend.mode)) {
+      if (state.ctrlCArmed) return env.quit();
+      return dispatch({ type: 'ctrlC', armed: true });
+    }
+    if (state.ctrlCArmed) dispatch({ type: 'ctrlC', armed: false });
+    if (state.message && state.mode === 'normal') dispatch({ type: 'message' });
+    if (state.mode === 'help') {
+      if (matches('nav.up', input, key)) return dispatch({ type: 'helpScroll', delta: -1 });
+      if (matches('nav.down', input, key)) return dispatch({ type: 'helpScroll', delta: 1 });
+      if (key.escape || input === '?' || input === 'q' || key.return) dispatch({ type: 'mode', mode: 'normal' });
+      return;
+    }
+    if (state.mode === 'command') return handleCommandMode(env, input, key);
+    if (state.mode === 'filter') return handleFilterMode(env, input, key);
+    handleNormal(ref.current(), input, key, view);
+  }, []);
+  useInput(handler, { isActive });
+}

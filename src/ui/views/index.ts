@@ -1,0 +1,15 @@
+import { circuitsView, peeringsView } from './er.js';
+import { connectionsView, gatewaysView } from './gateways.js';
+import { hubsView, sitesView } from './vwan.js';
+import { allView, findingsView } from './misc.js';
+import type { ViewDef, ViewId } from './types.js';
+
+/** The views in number-key order (1..8). */
+export const VIEWS: readonly ViewDef[] = [circuitsView, peeringsView, gatewaysView, connectionsView, hubsView, sitesView, findingsView, allView];
+
+/** Looks a view up by id. */
+export function viewById(id: ViewId): ViewDef {
+  return VIEWS.find((v) => v.id === id)!;
+}
+
+export type { ViewDef, ViewId, Row, Column } from './types.js';
