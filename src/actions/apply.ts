@@ -126,7 +126,7 @@ async function send(writer: Writer, owner: ActionPlan, plan: ActionPlan, req: Pl
     }, opts.env);
   let ifMatch = req.ifMatch;
   try {
-    if (!ifMatch) {
+    if (!ifMatch && plan.operation === 'create') {
       // A create must not overwrite something created meanwhile; a Failed leftover of our own earlier try is retried in place.
       const current = await writer.read(plan.targetId);
       if (current && String(props(current).provisioningState) !== 'Failed') {

@@ -95,7 +95,11 @@ export function assemblePlan(p: PlanParts): ActionPlan {
     ...(p.base ? { base: p.base } : {}),
     patch: p.patch,
     neighbours: p.neighbours,
-    warnings: [...prerequisites.flatMap((x) => x.warnings), ...(p.warnings ?? [])],
+    warnings: [
+      ...prerequisites.flatMap((x) => x.warnings),
+      ...(p.warnings ?? []),
+      ...(p.base && !p.base.etag ? ['the current body carries no etag, so a concurrent change cannot be detected (no If-Match is sent)'] : []),
+    ],
     notes: p.notes ?? [],
     prerequisites,
     ...(p.keyFrom ? { keyFrom: p.keyFrom } : {}),

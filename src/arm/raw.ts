@@ -1,5 +1,5 @@
 import type { FullOperationResponse, OperationOptions } from '@azure/core-client';
-import type { ArmResource } from '../inventory/types.js';
+import type { ArmResource } from './arm-resource.js';
 import type { ArmConnection } from './clients.js';
 
 /** A paged SDK call (listAll, list(rg)...) taking per-call options. */

@@ -34,7 +34,8 @@ export const LIVE_COMMANDS: CommandSpec[] = [
       set: { type: 'string', multiple: true, value: 'FIELD=VALUE', help: 'a wizard field, e.g. --set name=conn-1 --set routingWeight=10' },
       'dry-run': { type: 'boolean', help: 'print the plan and never write' },
       confirm: { type: 'string', value: 'NAME', help: 'apply the plan: must equal the new resource name' },
-      'read-only': { type: 'boolean', help: 'refuse to write (plans only)' },
+      'read-only': { type: 'boolean', help: 'refuse to write: no writer is even constructed' },
+      force: { type: 'boolean', help: 'accept weak IPsec choices and RBAC pre-flight refusals (ARM still decides)' },
     },
     run: async (v, p, io) => {
       const kind = p[0]!;
@@ -53,7 +54,9 @@ export const LIVE_COMMANDS: CommandSpec[] = [
             conn: src.conn,
             graph: estate.graph,
             findings: estate.findings,
-            dryRun: v['dry-run'] === true || v['read-only'] === true,
+            dryRun: v['dry-run'] === true,
+            readOnly: v['read-only'] === true,
+            force: v.force === true,
             values,
             ...(confirm ? { confirm } : {}),
             source: src.info,

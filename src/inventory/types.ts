@@ -1,15 +1,7 @@
-/** An ARM resource body exactly as ARM returns it (never reshaped); unknown fields are kept. */
-export interface ArmResource {
-  id: string;
-  name: string;
-  type: string;
-  location?: string;
-  etag?: string;
-  sku?: Record<string, unknown>;
-  tags?: Record<string, string>;
-  properties?: Record<string, unknown>;
-  [extra: string]: unknown;
-}
+import type { ArmResource } from '../arm/arm-resource.js';
+
+/** Re-exported so consumers keep importing the raw body type from the inventory contract. */
+export type { ArmResource };
 
 /** Where data came from; shown in the TUI header and stamped on every report. */
 export interface SourceInfo {

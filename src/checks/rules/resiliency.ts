@@ -1,7 +1,14 @@
 import { RT } from '../../arm/resource-types.js';
 import { DOCS } from '../docs.js';
 import { circuitFacts, distinctCircuits, gatewayLinks, preferredPath } from '../er-links.js';
+import { eqi, props } from '../model.js';
 import { defineRule, shortName } from '../rule-kit.js';
+import type { GatewayLinks } from '../er-links.js';
+
+/** Gateways these rules judge: real ER gateways (a VPN gateway under an ER link is gateway-type-mismatch's business). */
+function judged(g: GatewayLinks): boolean {
+  return !g.gateway.stub && (g.gateway.type !== RT.vnetGateway || eqi(props(g.gateway).gatewayType, 'ExpressRoute'));
+}
 
 // Resiliency findings are design advice, not breakage, so they are info (like gateway-not-zone-redundant). A gateway with a
 // single circuit gets both messages: one circuit, and therefore one peering location.
@@ -11,7 +18,7 @@ export const singleCircuitOnGateway = defineRule(
   { id: 'single-circuit-on-gateway', title: 'Gateway depends on a single circuit', category: 'resiliency', severity: 'info', docs: DOCS.advisorReliability },
   (m, emit) => {
     for (const g of gatewayLinks(m)) {
-      if (g.gateway.stub) continue;
+      if (!judged(g)) continue;
       const circuits = distinctCircuits(g);
       if (circuits.size !== 1) continue;
       const only = [...circuits.values()][0]!;
@@ -29,7 +36,7 @@ export const singlePeeringLocation = defineRule(
   { id: 'single-peering-location', title: 'All circuits of a gateway share one peering location', category: 'resiliency', severity: 'info', docs: DOCS.optRouting },
   (m, emit) => {
     for (const g of gatewayLinks(m)) {
-      if (g.gateway.stub) continue;
+      if (!judged(g)) continue;
       const circuits = [...distinctCircuits(g).values()];
       if (circuits.length < 1) continue;
       const locations = circuits.map((l) => circuitFacts(m, l.circuit).peeringLocation);

@@ -49,7 +49,7 @@ export const vpnWeakIpsec = defineRule(
       if (!worst) continue;
       emit(t.id, {
         severity: worst,
-        reason: `${shortName(t.id)} negotiates with ${Object.values(evidence).join(', ')}. ${worst === 'high' ? 'These are broken or deprecated algorithms (DES/3DES, MD5, 768/1024-bit DH) that an attacker can defeat.' : 'SHA1 (or no IPsec encryption) is weaker than current recommendations.'} Microsoft recommends GCMAES/AES256 with SHA256/384 and ECP256/384 or DHGroup14/24; the on-premises device must be changed to match.`,
+        reason: `${shortName(t.id)} negotiates with ${[...new Set(Object.values(evidence).map(String))].join(', ')}. ${worst === 'high' ? 'These are broken or deprecated algorithms (DES/3DES, MD5, 768/1024-bit DH) that an attacker can defeat.' : 'SHA1 (or no IPsec encryption) is weaker than current recommendations.'} Microsoft recommends GCMAES/AES256 with SHA256/384 and ECP256/384 or DHGroup14/24; the on-premises device must be changed to match.`,
         evidence,
         fix: { kind: 'ipsec-preset', description: 'Apply the strong preset (GCMAES256, SHA384, ECP384, PFS ECP384) on both sides', targetId: t.id, patch: { ipsecPolicies: policies.map(strongPreset) } },
       });

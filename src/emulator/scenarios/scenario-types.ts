@@ -1,7 +1,16 @@
-import type { ArmResource } from '../../inventory/types.js';
 
 /** One raw ARM body as a scenario stores it (same shape the emulator serves on GET). */
-export type ScenarioResource = ArmResource;
+export interface ScenarioResource {
+  id: string;
+  name: string;
+  type: string;
+  location?: string;
+  etag?: string;
+  sku?: Record<string, unknown>;
+  tags?: Record<string, string>;
+  properties?: Record<string, unknown>;
+  [extra: string]: unknown;
+}
 
 /** One ARP row as `listArpTable` returns it. */
 export interface ArpRow {

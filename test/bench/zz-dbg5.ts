@@ -1,0 +1,18 @@
+import { Worker } from 'node:worker_threads';
+import { createArmConnection } from '../../src/arm/clients.js';
+import { collectInventory } from '../../src/inventory/inventory.js';
+const [subs, target, lat, conc] = process.argv.slice(2).map(Number);
+const entry = new URL('./emulator-worker.ts', import.meta.url).href;
+const worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData: { estate: { subscriptions: subs, resourcesTarget: target, seed: 1, forbiddenSubscriptions: 0 }, latencyMs: lat, pageSize: 100 } });
+const served: any = await new Promise((r) => worker.once('message', r));
+const conn = createArmConnection({ endpoint: served.endpoint, caPem: served.caPem, concurrencyPerSubscription: conc, retry: { maxRetries: 0 } });
+const t0 = performance.now();
+let done = 0; const marks: string[] = [];
+const cpu0 = process.cpuUsage();
+const inv = await collectInventory(conn, { source: { kind: 'emulator', label: 'x' }, onProgress: (p) => { if (p.done > 0) { done++; if (done % 200 === 0) marks.push(`${done}@${Math.round(performance.now() - t0)}`); } } });
+const cpu = process.cpuUsage(cpu0);
+console.log('wall', Math.round(performance.now() - t0), 'cpu', Math.round((cpu.user + cpu.system) / 1000), inv.resources.length, conn.counter.total);
+const c = new Map<string, number>(); for (const i of inv.issues) c.set(`${i.kind} ${i.code} ${i.message.slice(0, 80)}`, (c.get(`${i.kind} ${i.code} ${i.message.slice(0, 80)}`) ?? 0) + 1);
+console.log([...c].slice(0, 10));
+console.log(marks.join(' '));
+worker.postMessage('close');
