@@ -1,7 +1,10 @@
 /** A fault that fires on matching requests. */
 export interface FaultRule {
-  /** `429` throttle, `5xx` (status picks the code), `drop` destroys the socket, `lro-fail` ends async operations Failed. */
-  kind: '429' | '5xx' | 'drop' | 'lro-fail';
+  /**
+   * `429` throttle, `5xx` (status picks the code), `403` AuthorizationFailed naming the action and scope of the request,
+   * `drop` destroys the socket, `lro-fail` ends async operations Failed.
+   */
+  kind: '429' | '5xx' | '403' | 'drop' | 'lro-fail';
   /** HTTP status for `5xx` (default 500). */
   status?: number;
   /** Fire on every Nth matching request (1 = every one). */
@@ -15,7 +18,7 @@ export interface FaultRule {
   /** For 429: value of `retry-after-ms` (default 20); `retryAfterSeconds` sends `Retry-After` instead. */
   retryAfterMs?: number;
   retryAfterSeconds?: number;
-  /** For lro-fail: the error code of the failed operation. */
+  /** ARM error code: of the failed operation for lro-fail; overrides the default code of 429/5xx/403 answers. */
   code?: string;
 }
 
@@ -29,18 +32,21 @@ export interface FaultConfig {
 export type FaultAction =
   | { kind: 'none' }
   | { kind: 'drop' }
+  | { kind: 'forbidden'; code?: string }
   | { kind: 'status'; status: number; code: string; message: string; headers: Record<string, string> };
 
-const KINDS = new Set(['429', '5xx', 'drop', 'lro-fail']);
+const KINDS = new Set(['429', '5xx', '403', 'drop', 'lro-fail']);
 
 /** Syntax of --fault, shown by `erscope emulator --help`. */
 export const FAULT_SYNTAX = `--fault SPEC   (repeatable)
   latency=MS                       add MS milliseconds to every response
-  429[:every=N|p=0.2][,path=RE][,times=N][,retry-after-ms=MS|retry-after=S]
-  500|502|503[:every=N|p=P][,path=RE][,times=N]      server errors
+  429[:every=N|p=0.2][,path=RE][,times=N][,retry-after-ms=MS|retry-after=S][,code=CODE]
+  500|502|503[:every=N|p=P][,path=RE][,times=N][,code=CODE]      server errors
+  403[:every=N|p=P][,path=RE][,times=N][,code=CODE]              AuthorizationFailed, e.g. 403:path=arpTables
   drop[:every=N|p=P][,path=RE][,times=N]              destroy the connection without a response
   lro-fail:path=RE[,code=CODE]                         matching PUT/DELETE operations end Failed
-  (no every/p = every matching request; path is a case-insensitive regex on the URL path)`;
+  (no every/p = every matching request; path is a case-insensitive regex on the URL path;
+   code= replaces the ARM error code: TooManyRequests, InternalServerError/ServiceUnavailable, AuthorizationFailed)`;
 
 /** Parses one --fault spec (see FAULT_SYNTAX) into a config fragment; throws Error with a one-line message when bad. */
 export function parseFaultSpec(spec: string): FaultConfig {
@@ -48,9 +54,9 @@ export function parseFaultSpec(spec: string): FaultConfig {
   if (latency) return { latencyMs: Number(latency[1]) };
   const [head, rest = ''] = spec.trim().split(/:(.*)/s, 2) as [string, string?];
   const rule: FaultRule = { kind: '5xx' };
-  if (head === '429' || head === 'drop' || head === 'lro-fail') rule.kind = head;
+  if (head === '429' || head === '403' || head === 'drop' || head === 'lro-fail') rule.kind = head;
   else if (/^5\d\d$/.test(head)) rule.status = Number(head);
-  else throw new Error(`bad --fault "${spec}": kind must be latency=MS, 429, 5xx (e.g. 503), drop or lro-fail`);
+  else throw new Error(`bad --fault "${spec}": kind must be latency=MS, 429, 5xx (e.g. 503), 403, drop or lro-fail`);
   for (const part of rest.split(',').filter((s) => s !== '')) {
     const [k, v = ''] = part.split(/=(.*)/s, 2) as [string, string?];
     const num = Number(v);
@@ -109,15 +115,16 @@ export class FaultEngine {
       const r = rules[i]!;
       if (r.kind === 'lro-fail' || !this.fires(i, r, pathname)) continue;
       if (r.kind === 'drop') return { kind: 'drop' };
+      if (r.kind === '403') return { kind: 'forbidden', ...(r.code ? { code: r.code } : {}) };
       if (r.kind === '429') {
         const headers: Record<string, string> =
           r.retryAfterSeconds !== undefined
             ? { 'retry-after': String(r.retryAfterSeconds) }
             : { 'retry-after-ms': String(r.retryAfterMs ?? 20) };
-        return { kind: 'status', status: 429, code: 'TooManyRequests', message: 'Emulated throttling: too many requests.', headers };
+        return { kind: 'status', status: 429, code: r.code ?? 'TooManyRequests', message: 'Emulated throttling: too many requests.', headers };
       }
       const status = r.status ?? 500;
-      return { kind: 'status', status, code: status === 503 ? 'ServiceUnavailable' : 'InternalServerError', message: `Emulated ${status} fault.`, headers: {} };
+      return { kind: 'status', status, code: r.code ?? (status === 503 ? 'ServiceUnavailable' : 'InternalServerError'), message: `Emulated ${status} fault.`, headers: {} };
     }
     return { kind: 'none' };
   }

@@ -18,7 +18,7 @@ const resourceSchema = z.looseObject({
 });
 
 const faultRuleSchema = z.looseObject({
-  kind: z.enum(['429', '5xx', 'drop', 'lro-fail']),
+  kind: z.enum(['429', '5xx', '403', 'drop', 'lro-fail']),
   status: z.number().int().optional(),
   every: z.number().int().positive().optional(),
   p: z.number().min(0).max(1).optional(),

@@ -15,7 +15,7 @@ export function loadIntoStore(scenario: Scenario, clock: () => number): Resource
     if (p.subscriptionId && !store.subscriptions.has(p.subscriptionId.toLowerCase())) {
       store.addSubscription({ subscriptionId: p.subscriptionId, tenantId: scenario.tenantId });
     }
-    store.upsert(r, { keepEtag: true });
+    store.upsert(r, { keepEtag: true, seedEtags: true });
   }
   for (const f of scenario.forbidden) {
     const p = parseArmId(f);

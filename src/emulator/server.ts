@@ -4,6 +4,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { actionOf, authorizationFailed, forbiddenFor, scopeOf } from './arm-action.js';
 import { generateCert } from './cert.js';
 import { CloudError, sendJson } from './cloud-error.js';
 import { Diagnostics } from './diagnostics.js';
@@ -13,7 +14,7 @@ import { OperationTracker } from './lro.js';
 import { RequestLog } from './request-log.js';
 import { route } from './router.js';
 import type { EmuContext, EmuRequest, EmuResponse } from './routes/context.js';
-import { authorizationFailed, isForbidden } from './routes/context.js';
+import { isForbidden } from './routes/context.js';
 import { handleAction, handleOperation } from './routes/operations.js';
 import { handleList, handleResource } from './routes/resources.js';
 import { handleSubscriptionRoutes } from './routes/subscriptions.js';
@@ -129,6 +130,7 @@ async function handle(
     if (ctx.faults.latencyMs > 0) await new Promise((r) => setTimeout(r, ctx.faults.latencyMs));
     const fault = ctx.faults.decide(url.pathname);
     if (fault.kind === 'drop') return void req.socket.destroy();
+    if (fault.kind === 'forbidden') throw forbiddenFor(method, url.pathname, fault.code);
     if (fault.kind === 'status') throw new CloudError(fault.status, fault.code, fault.message, { headers: fault.headers });
     const out = dispatch(ctx, method, url, req, text);
     sendJson(res, out.status, out.body, out.headers);
@@ -148,7 +150,7 @@ function dispatch(ctx: EmuContext, method: string, url: URL, req: IncomingMessag
   }
   const r = route(url.pathname);
   const scope = scopeOf(r);
-  if (scope && isForbidden(ctx, scope)) throw authorizationFailed(method, scope);
+  if (scope && isForbidden(ctx, scope)) throw authorizationFailed(actionOf(method, r), scope);
   let body: unknown;
   if (text.trim() !== '') {
     try {
@@ -171,26 +173,5 @@ function dispatch(ctx: EmuContext, method: string, url: URL, req: IncomingMessag
       return handleOperation(ctx, emuReq);
     default:
       return handleSubscriptionRoutes(ctx, emuReq);
-  }
-}
-
-function scopeOf(r: ReturnType<typeof route>): string | undefined {
-  switch (r.kind) {
-    case 'subscriptions':
-    case 'operation':
-      return undefined;
-    case 'subscription':
-    case 'resourceGroups':
-      return `/subscriptions/${r.sub}`;
-    case 'resourceGroup':
-      return `/subscriptions/${r.sub}/resourceGroups/${r.rg}`;
-    case 'list':
-      return r.scope;
-    case 'resource':
-      return r.id;
-    case 'action':
-      return r.targetId;
-    case 'permissions':
-      return r.scope;
   }
 }

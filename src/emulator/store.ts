@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { normalizeId, parentId, parseArmId } from '../arm/arm-id.js';
+import { addReferenceProperties, deepMerge } from './body-merge.js';
 import { canonicalType, EMBEDDED } from './families.js';
 
 /** A resource body as the emulator keeps it (raw ARM shape, `properties` nested, unknown fields kept). */
@@ -31,6 +32,12 @@ interface Entry {
 /** Fresh weak etag in ARM's format. */
 export function newEtag(): string {
   return `W/"${randomUUID()}"`;
+}
+
+/** Weak etag derived from the (case-insensitive) id, so scenarios that omit etags load the same way every run. */
+export function seededEtag(id: string): string {
+  const h = createHash('sha256').update(normalizeId(id)).digest('hex');
+  return `W/"${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}"`;
 }
 
 /** The one store of resources, keyed by lower-cased id; parents' embedded child arrays are composed at read time. */
@@ -82,14 +89,17 @@ export class ResourceStore {
     return this.entries.get(normalizeId(id))?.type;
   }
 
-  /** Inserts or replaces a resource; embedded children with ids are flattened into the store. Returns true when created. */
-  upsert(input: ArmBody, opts: { keepEtag?: boolean; replaceChildren?: boolean } = {}): boolean {
+  /**
+   * Inserts or replaces a resource; embedded children with ids are flattened into the store. Returns true when created.
+   * `seedEtags` (scenario loading) gives bodies without an etag one derived from their id instead of a random one.
+   */
+  upsert(input: ArmBody, opts: { keepEtag?: boolean; replaceChildren?: boolean; seedEtags?: boolean } = {}): boolean {
     const key = normalizeId(input.id);
     const parsed = parseArmId(input.id);
     const type = parsed.type ?? '';
     const prev = this.entries.get(key);
     const body = structuredClone(input) as ArmBody;
-    if (!opts.keepEtag || typeof body.etag !== 'string') body.etag = newEtag();
+    if (!opts.keepEtag || typeof body.etag !== 'string') body.etag = opts.seedEtags ? seededEtag(input.id) : newEtag();
     const embedded: Array<[string, ArmBody[]]> = [];
     for (const coll of EMBEDDED[type] ?? []) {
       const arr = body.properties?.[coll.prop];
@@ -115,7 +125,7 @@ export class ResourceStore {
         const keep = new Set(arr.map((c) => normalizeId(c.id)));
         for (const childKey of this.childKeys(input.id, `${type}/${segment}`)) if (!keep.has(childKey)) this.remove(childKey);
       }
-      for (const child of arr) this.upsert(child, { keepEtag: true });
+      for (const child of arr) this.upsert(child, { keepEtag: true, seedEtags: opts.seedEtags });
     }
     return !prev;
   }
@@ -216,30 +226,4 @@ function isChildBody(c: unknown, parent: string, childType: string): boolean {
   const id = (c as ArmBody).id;
   const p = parentId(id);
   return p !== undefined && normalizeId(p) === normalizeId(parent) && parseArmId(id).type === childType;
-}
-
-/** Recursive merge where objects merge and everything else (arrays included) replaces. */
-export function deepMerge(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(patch)) {
-    const b = out[k];
-    out[k] =
-      v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b)
-        ? deepMerge(b as Record<string, unknown>, v as Record<string, unknown>)
-        : v;
-  }
-  return out;
-}
-
-/** Adds `properties: {}` to every `{ id }`-only reference object, as ARM does (newer SDKs crash without it). */
-export function addReferenceProperties(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    for (const v of value) addReferenceProperties(v);
-  } else if (value && typeof value === 'object') {
-    const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj);
-    if (keys.length === 1 && keys[0] === 'id' && typeof obj.id === 'string') obj.properties = {};
-    for (const v of Object.values(obj)) addReferenceProperties(v);
-  }
-  return value;
 }

@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { writeFileAtomic } from '../atomic-write.js';
 import { readFileSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
 import { normalizeId } from '../arm/arm-id.js';
 import { ErscopeError } from '../errors.js';
 import type { Inventory } from '../inventory/types.js';
@@ -31,14 +29,7 @@ export function toSnapshot(inv: Inventory, graph: TopologyGraph, generatedAt: Da
 
 /** Writes a snapshot atomically: a temp file in the same directory renamed over the target, so no reader sees half a file. */
 export async function writeSnapshot(file: string, snap: Snapshot): Promise<void> {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(tmp, `${JSON.stringify(redact(snap), null, 1)}\n`, 'utf8');
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw new ErscopeError(`${file}: cannot write snapshot (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the directory exists and is writable`);
-  }
+  await writeFileAtomic(file, `${JSON.stringify(redact(snap), null, 1)}\n`);
 }
 
 /** Validates parsed JSON as a snapshot; every problem becomes a one-line ErscopeError naming the file and the field. */

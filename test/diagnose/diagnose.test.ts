@@ -63,7 +63,7 @@ describe('diagnose against the emulator (SDK → HTTPS)', () => {
   });
 
   it('skips ARP on a 403, runs the other steps, and exits 3', async () => {
-    world = await startWorld(diagnoseScenario('healthy'), { rules: [{ kind: '5xx', status: 403, path: '/arpTables/' }] });
+    world = await startWorld(diagnoseScenario('healthy'), { rules: [{ kind: '403', path: '/arpTables/' }] });
     const out: string[] = [];
     const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => out.push(s) } };
     const code = await runDiagnose({ conn: world.conn, graph: world.graph, findings: [], resourceId: 'er-test', format: 'json', sampleWindowMs: 50 }, io);
@@ -72,6 +72,7 @@ describe('diagnose against the emulator (SDK → HTTPS)', () => {
     const arp = d.steps.find((s) => s.id === 'arp')!;
     expect(arp.verdict).toBe('skipped');
     expect(arp.detail).toMatch(/^could not run: 403 /);
+    expect(arp.detail).toContain('AuthorizationFailed');
     expect(d.steps.filter((s) => s.id !== 'arp').map((s) => s.verdict)).toEqual(Array(8).fill('pass'));
     expect(d.conclusion.nextAction).toMatch(/read access/);
   });

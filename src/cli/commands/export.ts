@@ -2,7 +2,7 @@ import type { Finding } from '../../checks/types.js';
 import { ErscopeError } from '../../errors.js';
 import type { InventoryIssue, PermissionEntry, SourceInfo, SubscriptionInfo } from '../../inventory/types.js';
 import { isReportFormat, REPORT_FORMATS, renderReportDetailed } from '../../report/index.js';
-import { writeReportFile } from '../../report/write.js';
+import { writeFileAtomic } from '../../atomic-write.js';
 import type { TopologyGraph } from '../../topology/types.js';
 import { EXIT } from '../exit-codes.js';
 import type { CommandIO } from '../io.js';
@@ -50,7 +50,7 @@ export async function runExport(opts: ExportCommandOptions, io: CommandIO): Prom
     });
     if (opts.out === undefined) io.stdout.write(rendered.text);
     else {
-      await writeReportFile(opts.out, rendered.text);
+      await writeFileAtomic(opts.out, rendered.text);
       const { summary } = rendered.model;
       const shown = rendered.diagram.collapsed ? `, diagram collapsed to ${rendered.diagram.nodes.length} groups` : '';
       io.stderr.write(`wrote ${format} report to ${opts.out}: ${summary.nodeCount} resources, ${rendered.model.findings.length} findings${shown}\n`);

@@ -5,7 +5,6 @@ import type { OperationTracker } from '../lro.js';
 import type { Route } from '../router.js';
 import type { Scenario } from '../scenario.js';
 import type { ResourceStore } from '../store.js';
-import { CloudError } from '../cloud-error.js';
 import { normalizeId } from '../../arm/arm-id.js';
 
 /** Everything a route handler can touch. */
@@ -55,14 +54,4 @@ export function isForbidden(ctx: EmuContext, id: string): boolean {
     const f = normalizeId(s);
     return key === f || key.startsWith(f + '/');
   });
-}
-
-/** 403 in ARM's AuthorizationFailed shape. */
-export function authorizationFailed(method: string, scope: string): CloudError {
-  const action = method === 'GET' ? 'read' : method === 'DELETE' ? 'delete' : 'write';
-  return new CloudError(
-    403,
-    'AuthorizationFailed',
-    `The client 'emulator-user' with object id '00000000-0000-0000-0000-00000000e5c0' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
-  );
 }

@@ -7,6 +7,7 @@ import type { EmuContext, EmuRequest, EmuResponse } from './context.js';
 import { isForbidden, page } from './context.js';
 import { requireResourceGroup, requireSubscription } from './subscriptions.js';
 import { releaseAuthorizations, validatePut } from './validation.js';
+import { beforeDelete, onPutSucceeded, setServerFields } from './write-effects.js';
 
 function requireServedType(type: string, pathname: string): void {
   if (!SERVED_TYPES.has(type)) {
@@ -98,13 +99,18 @@ function put(ctx: EmuContext, req: EmuRequest, id: string, type: string): EmuRes
   if (body.location === undefined && current?.location !== undefined) body.location = current.location;
   body.properties = { ...((raw.properties as Record<string, unknown>) ?? {}), provisioningState: 'Updating' };
   assignChildIds(body, type);
+  setServerFields(ctx.store, type, body);
+  const previous = current ? structuredClone(current) : undefined;
   const effects = validatePut(ctx.store, body.id, type, body);
   const created = ctx.store.upsert(body, { replaceChildren: true });
   for (const fx of effects) fx();
   const fail = ctx.faults.lroFailure(req.url.pathname);
   const op = ctx.ops.start(req.route.kind === 'resource' ? req.route.sub : '', {
     fail,
-    onDone: (status) => ctx.store.patch(body.id, { provisioningState: status }, { newEtag: false }),
+    onDone: (status) => {
+      ctx.store.patch(body.id, { provisioningState: status }, { newEtag: false });
+      if (status === 'Succeeded') onPutSucceeded(ctx.store, body.id, type, previous);
+    },
   });
   const asyncUrl = OperationTracker.statusUrl(ctx.endpoint, op, location(ctx, id), req.apiVersion);
   return { status: created ? 201 : 200, body: ctx.store.render(body.id, { fillType: true }), headers: { 'azure-asyncoperation': asyncUrl } };
@@ -135,6 +141,7 @@ function del(ctx: EmuContext, req: EmuRequest, id: string): EmuResponse {
     fail,
     onDone: (status) => {
       if (status === 'Failed') return void ctx.store.patch(id, { provisioningState: 'Failed' }, { newEtag: false });
+      beforeDelete(ctx.store, id);
       ctx.store.remove(id);
       releaseAuthorizations(ctx.store, id);
     },

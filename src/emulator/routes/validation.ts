@@ -36,9 +36,11 @@ export function validatePut(store: ResourceStore, id: string, type: string, body
     if (circuit) effects.push(...redeemKey(store, circuit, props.authorizationKey, id));
   } else if (type === RT.circuitConnection) {
     checkGlobalReachPrefix(props.addressPrefix);
+    // Like ARM, the peer circuit's key only matters when that circuit lives in another subscription.
     const peerPeering = refId(props.peerExpressRouteCircuitPeering);
     const circuit = peerPeering ? parentId(peerPeering) : undefined;
-    if (circuit) effects.push(...redeemKey(store, circuit, props.authorizationKey, id));
+    const crossSubscription = circuit && parseArmId(circuit).subscriptionId?.toLowerCase() !== parseArmId(id).subscriptionId?.toLowerCase();
+    if (circuit && crossSubscription) effects.push(...redeemKey(store, circuit, props.authorizationKey, id));
   }
   return effects;
 }

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { useTheme } from '../context.js';
 import type { Model } from '../model/model.js';
 import { fit, type PlacedColumn } from '../model/table.js';
-import { GLYPH } from '../theme.js';
+import { GLYPH, type Tone } from '../theme.js';
 import type { Row } from '../views/types.js';
 
 interface TableProps {
@@ -22,13 +22,18 @@ interface TableProps {
 
 const TableRow = memo(function TableRow({ row, text, placed, selected, model }: { row: Row; text: string[]; placed: PlacedColumn[]; selected: boolean; model?: Model }) {
   const theme = useTheme();
+  // Adjacent cells with the same tone become one Text: Ink's per-node layout and width measuring dominate frame cost.
+  const runs: Array<{ tone: Tone; text: string }> = [];
+  placed.forEach((p, i) => {
+    const tone: Tone = selected || !model || !p.col.tone || !theme.color ? 'plain' : p.col.tone(row, model);
+    const cell = (i ? ' ' : '') + fit(text[p.index] ?? '', p.width);
+    const last = runs[runs.length - 1];
+    if (last && last.tone === tone) last.text += cell;
+    else runs.push({ tone, text: cell });
+  });
   return (
     <Text wrap="truncate-end" {...(selected ? theme.tone('selection') : {})}>
-      {placed.map((p, i) => (
-        <Text key={p.index} {...(selected || !model || !p.col.tone ? {} : theme.tone(p.col.tone(row, model)))}>
-          {(i ? ' ' : '') + fit(text[p.index] ?? '', p.width)}
-        </Text>
-      ))}
+      {runs.map((r, i) => (r.tone === 'plain' ? r.text : <Text key={i} {...theme.tone(r.tone)}>{r.text}</Text>))}
     </Text>
   );
 });
