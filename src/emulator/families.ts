@@ -41,7 +41,7 @@ export const EMBEDDED: Record<string, EmbeddedCollection[]> = {
   ],
   'microsoft.network/expressroutecircuits/peerings': [
     { prop: 'connections', segment: 'connections' },
-    { prop: 'peerConnections', segment: 'peerconnections' },
+    { prop: 'peeredConnections', segment: 'peerconnections' },
   ],
   'microsoft.network/expressroutegateways': [{ prop: 'expressRouteConnections', segment: 'expressrouteconnections' }],
   'microsoft.network/vpngateways': [{ prop: 'connections', segment: 'vpnconnections' }],

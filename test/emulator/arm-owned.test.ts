@@ -58,7 +58,7 @@ describe('Global Reach: the peer circuit lists the connection under peerConnecti
     const gr = await put('key-available-1');
     expect(gr).toMatchObject({ provisioningState: 'Succeeded', circuitConnectionStatus: 'Connected' });
     const peering = await rawGet((o) => conn.network(S2).expressRouteCircuitPeerings.get('rg-er', 'er-ams', 'AzurePrivatePeering', o));
-    const mirrors = peering.properties!.peerConnections as any[];
+    const mirrors = peering.properties!.peeredConnections as any[];
     expect(mirrors).toHaveLength(1);
     expect(mirrors[0]).toMatchObject({
       id: `${PEERING}/peerConnections/gr-fra-ams`,
@@ -81,7 +81,7 @@ describe('Global Reach: the peer circuit lists the connection under peerConnecti
     // The local circuit lists it under connections, not peerConnections.
     const local = await rawGet((o) => conn.network(S1).expressRouteCircuitPeerings.get('rg-hub', 'er-fra', 'AzurePrivatePeering', o));
     expect((local.properties!.connections as any[]).map((c) => c.name)).toEqual(['gr-fra-ams']);
-    expect(local.properties!.peerConnections ?? []).toEqual([]);
+    expect(local.properties!.peeredConnections ?? []).toEqual([]);
 
     await conn.network(S1).expressRouteCircuitConnections.beginDeleteAndWait('rg-hub', 'er-fra', 'AzurePrivatePeering', 'gr-fra-ams', lroOptions(conn));
     expect(await peerList()).toEqual([]);

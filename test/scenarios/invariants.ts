@@ -43,7 +43,7 @@ export function violations(s: Scenario): string[] {
         if (prefixLen(g.addressPrefix) !== 29) add('global-reach-prefix-invalid', gr.id);
         if (c.sku?.tier === 'Local') add('global-reach-local-sku', gr.id);
         const peer = ids.get(normalizeId(g.peerExpressRouteCircuitPeering.id));
-        if (peer && !(props(peer).peerConnections ?? []).some((m: ScenarioResource) => m.name === gr.name)) add('connection-not-listed-on-peering', gr.id);
+        if (peer && !(props(peer).peeredConnections ?? []).some((m: ScenarioResource) => m.name === gr.name)) add('connection-not-listed-on-peering', gr.id);
       }
       const grPrefixes = (pp.connections ?? []).map((gr: ScenarioResource) => props(gr).addressPrefix);
       if (new Set(grPrefixes).size !== grPrefixes.length) add('global-reach-prefix-overlap', pe.id);

@@ -112,7 +112,7 @@ export function peering(circuit: string, s: PeeringSpec): ScenarioResource {
     if (s.routeFilterId) properties.routeFilter = ref(s.routeFilterId);
   } else {
     properties.connections = s.connections ?? [];
-    properties.peerConnections = s.peerConnections ?? [];
+    properties.peeredConnections = s.peerConnections ?? [];
   }
   if (s.expressRouteConnectionId) properties.expressRouteConnection = ref(s.expressRouteConnectionId);
   return { name: s.peeringType, id, etag: etagFor(id), properties: { ...properties, ...s.props }, type: ARM_TYPE.peering };
@@ -153,7 +153,7 @@ export function circuitConnection(
   return { name, type: ARM_TYPE.circuitConnection, etag: etagFor(id), id, properties: { ...properties, ...opts.props } };
 }
 
-/** The read-only mirror of a Global Reach connection on the peer circuit (embedded in `peering.properties.peerConnections`). */
+/** The read-only mirror of a Global Reach connection on the peer circuit (embedded in `peering.properties.peeredConnections`). */
 export function peerConnection(
   peeringId: string,
   connectionName: string,
