@@ -44,6 +44,8 @@ export function seededEtag(id: string): string {
 export class ResourceStore {
   private readonly entries = new Map<string, Entry>();
   private readonly children = new Map<string, Set<string>>();
+  /** Top-level ids by `type|subscription`: list calls must not scan the whole store (10k-resource bench). */
+  private readonly byTypeAndSub = new Map<string, Set<string>>();
   readonly subscriptions = new Map<string, EmuSubscription>();
   readonly resourceGroups = new Map<string, EmuResourceGroup>();
 
@@ -114,6 +116,11 @@ export class ResourceStore {
     }
     this.entries.set(key, { body, type, counterStamp: this.clock() });
     const parent = parentId(input.id);
+    if (!parent && parsed.subscriptionId) {
+      const ik = `${type}|${parsed.subscriptionId.toLowerCase()}`;
+      if (!this.byTypeAndSub.has(ik)) this.byTypeAndSub.set(ik, new Set());
+      this.byTypeAndSub.get(ik)!.add(key);
+    }
     if (parent) {
       const pk = normalizeId(parent);
       if (!this.children.has(pk)) this.children.set(pk, new Set());
@@ -136,7 +143,10 @@ export class ResourceStore {
     if (!this.entries.has(key)) return false;
     for (const c of [...(this.children.get(key) ?? [])]) this.remove(c);
     this.children.delete(key);
+    const entry = this.entries.get(key)!;
     this.entries.delete(key);
+    const sub = parseArmId(key).subscriptionId;
+    if (sub) this.byTypeAndSub.get(`${entry.type}|${sub}`)?.delete(key);
     const parent = parentId(key);
     if (parent) this.children.get(normalizeId(parent))?.delete(key);
     return true;
@@ -163,7 +173,7 @@ export class ResourceStore {
   listTopLevel(type: string, subscriptionId: string, resourceGroup?: string): string[] {
     const prefix = normalizeId(`/subscriptions/${subscriptionId}/${resourceGroup ? `resourcegroups/${resourceGroup}/` : ''}`);
     const out: string[] = [];
-    for (const [k, e] of this.entries) if (e.type === type && k.startsWith(prefix + '/')) out.push(k);
+    for (const k of this.byTypeAndSub.get(`${type}|${subscriptionId.toLowerCase()}`) ?? []) if (k.startsWith(prefix + '/')) out.push(k);
     return out;
   }
 

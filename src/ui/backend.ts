@@ -1,6 +1,9 @@
 import type { InventoryIssue, SourceInfo, SubscriptionInfo } from '../inventory/types.js';
 import type { TopologyGraph } from '../topology/types.js';
 import type { Finding } from '../checks/types.js';
+import type { StatusEvent } from '../status/events.js';
+import type { StatusSnapshot, WatchItem } from '../status/types.js';
+import type { Diagnosis, StepId } from '../diagnose/types.js';
 
 /** Everything the explorer shows, produced by one load; the UI never fetches anything itself. */
 export interface ExplorerData {
@@ -22,8 +25,23 @@ export interface LoadProgress {
 /** Whether write commands (create, fix) are bound; read-only never constructs a plan. */
 export type ExplorerMode = 'read-only' | 'write';
 
-/** Optional live-status hook (later feature): current status per resource id. */
-export type StatusHook = (ids: string[], signal: AbortSignal) => Promise<Record<string, string>>;
+/** The live-status store as the UI drives it; src/status's StatusMonitor satisfies it, tests pass a fake. */
+export interface LiveMonitor {
+  watch(items: WatchItem[], selectedId?: string): number;
+  select(selectedId: string | undefined): void;
+  snapshot(): StatusSnapshot;
+  events(): StatusEvent[];
+  subscribe(listener: () => void): () => void;
+  acknowledge(seq?: number): void;
+  pause(): void;
+  resume(): void;
+  idle(): void;
+  active(): void;
+  stop(): void;
+}
+
+/** Progress of a running diagnosis: called when each step starts and when it ends. */
+export type DiagnoseProgress = (stepId: StepId, message: string) => void;
 
 /** The core, as the UI sees it: injected through props so src/ui never touches the SDK or the network. */
 export interface ExplorerBackend {
@@ -34,10 +52,10 @@ export interface ExplorerBackend {
   load(onProgress: (p: LoadProgress) => void, signal: AbortSignal): Promise<ExplorerData>;
   /** Data already at hand (e.g. a snapshot) to show before the first load finishes. */
   initial?: ExplorerData;
-  /** Later: run the ExpressRoute troubleshooting steps for one resource. */
-  diagnose?: (resourceId: string, signal: AbortSignal) => Promise<unknown>;
-  /** Later: live status polling. */
-  status?: StatusHook;
+  /** Runs the ExpressRoute troubleshooting flow for one resource over the latest load; absent for snapshots. */
+  diagnose?: (resourceId: string, signal: AbortSignal, onProgress: DiagnoseProgress) => Promise<Diagnosis>;
+  /** Live status polling of connections, circuits and peerings; absent for snapshots (the header says offline). */
+  live?: { monitor: LiveMonitor };
   /** Later: build a write plan for a command id (e.g. 'res.fix') on a resource. */
   plan?: (commandId: string, resourceId: string) => Promise<unknown>;
 }
