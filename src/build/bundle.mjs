@@ -1,7 +1,7 @@
 // Builds the fast entry: one esbuild bundle (first frame ~190 ms vs ~500 ms for tsc output, platform notes §5).
 // Runs from `npm ci` (prepare) and on first use by src/bin/erscope.mjs; writes under node_modules/.cache so the
 // repository's top level stays clean.
-import { mkdirSync, renameSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,6 +27,9 @@ export async function buildBundle() {
     banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" },
   });
   renameSync(tmp, bundlePath);
+  // Bundled scenarios resolve next to the running module (import.meta.url), so they travel with the bundle.
+  const scenarios = `${root}src/emulator/scenarios/`;
+  for (const f of readdirSync(scenarios).filter((n) => n.endsWith('.json'))) copyFileSync(scenarios + f, `${root}node_modules/.cache/erscope/${f}`);
   return bundlePath;
 }
 

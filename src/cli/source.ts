@@ -41,9 +41,11 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
     const { startEmulator } = await import('../emulator/server.js');
     const { scenarioPath } = await import('../emulator/scenarios/index.js');
     const file = scenarioFile ?? scenarioPath('contoso');
-    const emu = await startEmulator({ scenarioFile: file });
+    const emu = await startEmulator({ scenarioFile: file }).catch((e: Error) => {
+      throw e.name === 'EmulatorInputError' ? new ErscopeError(e.message) : e;
+    });
     const conn = await connectEmulator(emu.endpoint, emu.caPem, opts);
-    const label = `emulator ${emu.endpoint} (${demo ? 'demo: contoso' : scenarioFile})`;
+    const label = `${emu.endpoint} (${demo ? 'demo: contoso' : scenarioFile})`;
     return {
       info: { kind: 'emulator', label, endpoint: emu.endpoint, scenario: demo ? 'contoso' : scenarioFile },
       conn,
@@ -67,7 +69,7 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
       throw new ErscopeError(`--endpoint ${endpoint} is not a local emulator (https://127.0.0.1:PORT); omit it to use real Azure`);
     }
     const conn = await connectEmulator(endpoint, caPem, opts);
-    return { info: { kind: 'emulator', label: `emulator ${endpoint}`, endpoint }, conn, subscriptions, close: async () => {
+    return { info: { kind: 'emulator', label: endpoint, endpoint }, conn, subscriptions, close: async () => {
         conn.close();
       } };
   }

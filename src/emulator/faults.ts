@@ -1,3 +1,4 @@
+import { EmulatorInputError } from './input-error.js';
 /** A fault that fires on matching requests. */
 export interface FaultRule {
   /**
@@ -56,21 +57,21 @@ export function parseFaultSpec(spec: string): FaultConfig {
   const rule: FaultRule = { kind: '5xx' };
   if (head === '429' || head === '403' || head === 'drop' || head === 'lro-fail') rule.kind = head;
   else if (/^5\d\d$/.test(head)) rule.status = Number(head);
-  else throw new Error(`bad --fault "${spec}": kind must be latency=MS, 429, 5xx (e.g. 503), 403, drop or lro-fail`);
+  else throw new EmulatorInputError(`bad --fault "${spec}": kind must be latency=MS, 429, 5xx (e.g. 503), 403, drop or lro-fail`);
   for (const part of rest.split(',').filter((s) => s !== '')) {
     const [k, v = ''] = part.split(/=(.*)/s, 2) as [string, string?];
     const num = Number(v);
     if (k === 'path') rule.path = v;
     else if (k === 'code') rule.code = v;
-    else if (!Number.isFinite(num) || v === '') throw new Error(`bad --fault "${spec}": ${k} needs a number`);
+    else if (!Number.isFinite(num) || v === '') throw new EmulatorInputError(`bad --fault "${spec}": ${k} needs a number`);
     else if (k === 'every') rule.every = num;
     else if (k === 'p') rule.p = num;
     else if (k === 'times') rule.times = num;
     else if (k === 'retry-after-ms') rule.retryAfterMs = num;
     else if (k === 'retry-after') rule.retryAfterSeconds = num;
-    else throw new Error(`bad --fault "${spec}": unknown option "${k}"`);
+    else throw new EmulatorInputError(`bad --fault "${spec}": unknown option "${k}"`);
   }
-  if (rule.kind === 'lro-fail' && !rule.path) throw new Error(`bad --fault "${spec}": lro-fail needs path=REGEX`);
+  if (rule.kind === 'lro-fail' && !rule.path) throw new EmulatorInputError(`bad --fault "${spec}": lro-fail needs path=REGEX`);
   return { rules: [rule] };
 }
 
@@ -97,7 +98,7 @@ export class FaultEngine {
 
   /** Replaces the active faults and resets counters. */
   set(config: FaultConfig): void {
-    for (const r of config.rules ?? []) if (!KINDS.has(r.kind)) throw new Error(`unknown fault kind "${r.kind}"`);
+    for (const r of config.rules ?? []) if (!KINDS.has(r.kind)) throw new EmulatorInputError(`unknown fault kind "${r.kind}"`);
     this.config = config;
     this.seen = (config.rules ?? []).map(() => 0);
     this.fired = (config.rules ?? []).map(() => 0);

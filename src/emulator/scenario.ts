@@ -1,3 +1,4 @@
+import { EmulatorInputError } from './input-error.js';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
@@ -84,7 +85,7 @@ export function parseScenario(input: unknown, label = 'scenario'): Scenario {
   const res = scenarioSchema.safeParse(input);
   if (!res.success) {
     const issue = res.error.issues[0]!;
-    throw new Error(`${label}: ${formatPath(issue.path)}: ${issue.message}`);
+    throw new EmulatorInputError(`${label}: ${formatPath(issue.path)}: ${issue.message}`);
   }
   const data = res.data as unknown as Scenario & { faults?: unknown };
   // Keep the caller's resource objects (zod reorders keys); they passed validation unchanged.
@@ -92,7 +93,7 @@ export function parseScenario(input: unknown, label = 'scenario'): Scenario {
   const seen = new Map<string, number>();
   data.resources.forEach((r, i) => {
     const key = r.id.toLowerCase();
-    if (seen.has(key)) throw new Error(`${label}: resources[${i}].id: duplicate of resources[${seen.get(key)}].id (${r.id})`);
+    if (seen.has(key)) throw new EmulatorInputError(`${label}: resources[${i}].id: duplicate of resources[${seen.get(key)}].id (${r.id})`);
     seen.set(key, i);
   });
   data.faults = normaliseFaults(data.faults, label);
@@ -110,7 +111,7 @@ function normaliseFaults(raw: unknown, label: string): FaultConfig | undefined {
       if (part.latencyMs !== undefined) out.latencyMs = part.latencyMs;
       out.rules!.push(...(part.rules ?? []));
     } catch (e) {
-      throw new Error(`${label}: faults[${i}]: ${(e as Error).message}`);
+      throw new EmulatorInputError(`${label}: faults[${i}]: ${(e as Error).message}`);
     }
   });
   return out;
@@ -123,13 +124,13 @@ export function loadScenarioFile(file: string): Scenario {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new Error(`${label}: cannot read scenario file (${(e as NodeJS.ErrnoException).code ?? 'error'}): ${file}`);
+    throw new EmulatorInputError(`${label}: cannot read scenario file (${(e as NodeJS.ErrnoException).code ?? 'error'}): ${file}`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${label}: not valid JSON: ${(e as Error).message.split('\n')[0]}`);
+    throw new EmulatorInputError(`${label}: not valid JSON: ${(e as Error).message.split('\n')[0]}`);
   }
   return parseScenario(json, label);
 }

@@ -1,0 +1,69 @@
+import { useInput, type Key } from 'ink';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import type { Finding } from '../../checks/types.js';
+import type { ExplorerBackend } from '../backend.js';
+import type { CommandId } from '../keymap.js';
+import type { Model } from '../model/model.js';
+import type { PageContent } from '../model/page.js';
+import { verifyOnce, type WriteEnv } from './flow.js';
+import { openWrite, writeKey } from './keys-flow.js';
+import { createWriteStore, type WriteStore } from './session.js';
+import type { WriteState } from './types.js';
+
+/** The explorer state the write flow reads per key (the same snapshot the explorer's own key handler sees). */
+export interface WriteHost {
+  env: Omit<WriteEnv, 'store' | 'writes' | 'graph'>;
+  model?: Model;
+  content: PageContent;
+}
+
+/** What App gets back: the backend with the live mode, whether a write screen owns the body, and the write-command handler. */
+export interface WriteSession {
+  backend: ExplorerBackend;
+  store: WriteStore;
+  state: WriteState;
+  /** A write screen is open: it draws the body and takes every key. */
+  open: boolean;
+  onWrite(cmd: CommandId, resourceId: string | undefined): void;
+}
+
+/**
+ * Owns the write session: the mode switch (read-only → write only after typed WRITE), the write screens and their keys,
+ * and verification of finished operations. `host` is read per key so keys see the state the previous key left.
+ */
+export function useWriteSession(backend: ExplorerBackend, host: () => WriteHost, inputActive: boolean): WriteSession {
+  const storeRef = useRef<WriteStore | undefined>(undefined);
+  storeRef.current ??= createWriteStore(backend.mode);
+  const store = storeRef.current;
+  const state = useSyncExternalStore(store.subscribe, store.getState);
+  const hostRef = useRef(host);
+  hostRef.current = host;
+  const writes = backend.writes;
+  const envOf = useCallback((): WriteEnv => {
+    const h = hostRef.current();
+    return { ...h.env, store, ...(writes ? { writes } : {}), ...(h.model ? { graph: h.model.data.graph } : {}) };
+  }, [store, writes]);
+
+  useEffect(() => {
+    if (!writes) return;
+    return writes.tracker.subscribe((op) => {
+      store.set((s) => ({ ...s, opsVersion: s.opsVersion + 1 }));
+      verifyOnce(envOf(), op);
+    });
+  }, [writes, store, envOf]);
+
+  const onWrite = useCallback(
+    (cmd: CommandId, resourceId: string | undefined) => {
+      const h = hostRef.current();
+      const finding: Finding | undefined = h.content.kind === 'table' ? h.content.selected?.finding : undefined;
+      const fixable = resourceId && h.model ? h.model.findingsFor(resourceId).filter((f) => !!f.fix) : [];
+      openWrite(envOf(), cmd, resourceId, finding, fixable);
+    },
+    [envOf],
+  );
+  const handler = useCallback((input: string, key: Key) => writeKey(envOf(), input, key), [envOf]);
+  const open = state.screen !== undefined;
+  useInput(handler, { isActive: inputActive && open });
+  const view = useMemo(() => (state.mode === backend.mode ? backend : { ...backend, mode: state.mode }), [backend, state.mode]);
+  return { backend: view, store, state, open, onWrite };
+}
