@@ -19,7 +19,7 @@ export function resourceLabel(id: string): string {
 export function summaryLine(findings: readonly Finding[], meta: Pick<CheckMeta, 'source' | 'incomplete'>): string {
   const s = summarize(findings);
   const total = s.high + s.medium + s.low + s.info;
-  return `${total} finding${total === 1 ? '' : 's'}: ${s.high} high, ${s.medium} medium, ${s.low} low, ${s.info} info${s.suppressed ? ` (+${s.suppressed} suppressed)` : ''} — ${meta.source.label}${meta.incomplete ? ' — inventory incomplete, some scopes could not be read' : ''}`;
+  return `${total} finding${total === 1 ? '' : 's'}: ${s.high} high, ${s.medium} medium, ${s.low} low, ${s.info} info${s.suppressed ? ` (+${s.suppressed} suppressed)` : ''} — ${meta.source.kind}: ${meta.source.label}${meta.incomplete ? ' — inventory incomplete, some scopes could not be read' : ''}`;
 }
 
 /** Findings as terminal text: grouped by severity, one line each with an indented why/fix, then the summary line. */

@@ -5,7 +5,7 @@ import type { TopologyGraph } from '../topology/types.js';
 /** The readable inventory summary: per subscription, counts by type, then stubs and inventory issues. */
 export function formatInventoryTable(inv: Inventory, graph: TopologyGraph): string {
   const lines: string[] = [];
-  lines.push(`erscope inventory: ${inv.source.label}`);
+  lines.push(`erscope inventory: ${inv.source.kind}: ${inv.source.label}`);
   const bySub = new Map<string, Map<string, number>>();
   let stubs = 0;
   graph.forEachNode((_k, n) => {

@@ -5,7 +5,9 @@ import { osc52 } from './clipboard.js';
 import { ExplorerContext, type ExplorerContextValue } from './context.js';
 import type { CommandId } from './keymap.js';
 import { buildModel, type Model } from './model/model.js';
-import { derivePage, newPageCache, type PageCache, type PageContent } from './model/page.js';
+import { newPageCache, type PageCache, type PageContent } from './model/page.js';
+import { deriveLivePage } from './model/live-page.js';
+import { LiveContext, useLiveState, useLiveWatch } from './hooks/useLive.js';
 import { createStore, initialState, type Page, type Store } from './store.js';
 import { makeTheme, type Theme } from './theme.js';
 import type { ViewId } from './views/types.js';
@@ -45,7 +47,8 @@ const CHROME_ROWS = 5;
 function layoutFor(page: Page, content: PageContent, height: number) {
   const bodyHeight = Math.max(1, height - CHROME_ROWS);
   const previewRows = page.kind === 'table' && page.view === 'findings' ? 3 : 0;
-  const pageSize = Math.max(1, content.kind === 'table' ? bodyHeight - 1 - previewRows : bodyHeight);
+  // Tables and the events page draw a fixed column header above their rows.
+  const pageSize = Math.max(1, content.kind === 'table' ? bodyHeight - 1 - previewRows : page.kind === 'events' ? bodyHeight - 1 : bodyHeight);
   return { bodyHeight, previewRows, pageSize };
 }
 
@@ -76,14 +79,17 @@ export function App(props: AppProps) {
   const { isRawModeSupported } = useStdin();
 
   const page = state.stack[state.stack.length - 1]!;
-  const content = derivePage(cache, page, model, backend.subscriptions, state.filter, width);
+  const live = useLiveState(backend);
+  const content = deriveLivePage(live, cache, page, model, backend.subscriptions, state.filter, width);
   const { bodyHeight, previewRows, pageSize } = layoutFor(page, content, height);
+  useLiveWatch(live, state, content, isRawModeSupported === true);
 
   const { onQuit, onWrite } = props;
   const quit = useCallback(() => {
+    backend.live?.monitor.stop();
     onQuit?.();
     app.exit();
-  }, [app, onQuit]);
+  }, [app, onQuit, backend]);
   const copy = useCallback(
     (text: string, what: string) => {
       stdout.write(osc52(text));
@@ -95,14 +101,15 @@ export function App(props: AppProps) {
     const s = store.getState();
     const m = modelOf(s.data);
     const top = s.stack[s.stack.length - 1]!;
-    const c = derivePage(cache, top, m, backend.subscriptions, s.filter, width);
-    return { state: s, dispatch, backend, model: m, content: c, pageSize: layoutFor(top, c, height).pageSize, quit, refresh, copy, onWrite };
+    const c = deriveLivePage(live, cache, top, m, backend.subscriptions, s.filter, width);
+    return { state: s, dispatch, backend, model: m, content: c, pageSize: layoutFor(top, c, height).pageSize, quit, refresh, copy, onWrite, live };
   }, isRawModeSupported === true);
 
   const ctx: ExplorerContextValue = { state, dispatch, backend, model, theme, width, height, now };
   const counter = content.count ? `${page.cursor + 1}/${content.count}` + (content.kind === 'table' && content.count < content.total ? ` of ${content.total}` : '') : '';
   return (
     <ExplorerContext.Provider value={ctx}>
+      <LiveContext.Provider value={live}>
       <Box flexDirection="column" width={width}>
         <Header counter={counter} />
         <Box flexDirection="column" height={bodyHeight} overflow="hidden">
@@ -111,6 +118,7 @@ export function App(props: AppProps) {
         <StatusLine inputEnabled={isRawModeSupported === true} />
         <Footer view={page.kind} />
       </Box>
+      </LiveContext.Provider>
     </ExplorerContext.Provider>
   );
 }

@@ -4,6 +4,7 @@ import type { Finding } from '../checks/types.js';
 import type { StatusEvent } from '../status/events.js';
 import type { StatusSnapshot, WatchItem } from '../status/types.js';
 import type { Diagnosis, StepId } from '../diagnose/types.js';
+import type { WriteBackend } from './wizard/types.js';
 
 /** Everything the explorer shows, produced by one load; the UI never fetches anything itself. */
 export interface ExplorerData {
@@ -58,4 +59,6 @@ export interface ExplorerBackend {
   live?: { monitor: LiveMonitor };
   /** Later: build a write plan for a command id (e.g. 'res.fix') on a resource. */
   plan?: (commandId: string, resourceId: string) => Promise<unknown>;
+  /** Writes (create, fix): pre-flight, apply, re-plan, verify and the operation tracker; absent = no writes at all. */
+  writes?: WriteBackend;
 }

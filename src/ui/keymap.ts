@@ -24,11 +24,15 @@ export type CommandId =
   | 'res.path'
   | 'res.copyId'
   | 'res.copyJson'
+  | 'res.diagnose'
+  | 'diag.toggle'
   | 'res.create'
-  | 'res.fix';
+  | 'res.fix'
+  | 'app.writeMode'
+  | 'app.operations';
 
 /** Where a binding applies: the kind of page on top of the stack. */
-export type PageKind = 'table' | 'detail' | 'path' | 'events';
+export type PageKind = 'table' | 'detail' | 'path' | 'events' | 'diagnose';
 
 /** One row of the key table: the single source for dispatch, help, footer and read-only filtering. */
 export interface Binding {
@@ -49,7 +53,7 @@ export interface Binding {
 
 /** The key table. Order is the order of help and footer. */
 export const KEYMAP: readonly Binding[] = [
-  { id: 'nav.open', short: 'open', keys: ['enter'], description: 'open / drill in', category: 'navigation', views: ['table', 'detail', 'path'], footer: true },
+  { id: 'nav.open', short: 'open', keys: ['enter'], description: 'open / drill in', category: 'navigation', views: ['table', 'detail', 'path', 'events'], footer: true },
   { id: 'nav.back', short: 'back', keys: ['esc'], description: 'back / clear filter', category: 'navigation', footer: true },
   { id: 'nav.up', keys: ['up', 'k'], description: 'move up', category: 'navigation' },
   { id: 'nav.down', keys: ['down', 'j'], description: 'move down', category: 'navigation' },
@@ -66,9 +70,13 @@ export const KEYMAP: readonly Binding[] = [
   { id: 'res.path', short: 'paths', keys: ['p'], description: 'paths serving a VNet/gateway/hub', category: 'resource', views: ['table', 'detail'], footer: true },
   { id: 'res.copyId', short: 'copy id', keys: ['y'], description: 'copy resource id', category: 'resource', views: ['table', 'detail', 'path'], footer: true },
   { id: 'res.copyJson', keys: ['Y'], description: 'copy resource JSON (redacted)', category: 'resource', views: ['table', 'detail', 'path'] },
+  { id: 'res.diagnose', short: 'diagnose', keys: ['d'], description: 'diagnose (ExpressRoute troubleshooting flow)', category: 'resource', views: ['table', 'detail', 'events'], footer: true },
+  { id: 'diag.toggle', short: 'evidence', keys: ['enter', 'space'], description: 'show / hide the evidence of a step', category: 'view', views: ['diagnose'], footer: true },
   { id: 'res.create', short: 'create', keys: ['c'], description: 'create a connection', category: 'write', views: ['table', 'detail'], write: true, footer: true },
   { id: 'res.fix', short: 'fix', keys: ['f'], description: 'fix the selected finding', category: 'write', views: ['table', 'detail'], write: true, dangerous: true, footer: true },
   { id: 'app.refresh', short: 'refresh', keys: ['r'], description: 'refresh in background', category: 'general', footer: true },
+  { id: 'app.writeMode', keys: ['w'], description: 'write mode (asks you to type WRITE)', category: 'general' },
+  { id: 'app.operations', keys: ['o'], description: 'write operations (running and finished)', category: 'general' },
   { id: 'app.help', short: 'help', keys: ['?'], description: 'help', category: 'general', footer: true },
   { id: 'app.quit', short: 'quit', keys: ['q'], description: 'quit (back on a sub-page)', category: 'general', footer: true },
   { id: 'app.interrupt', keys: ['ctrl+c'], description: 'quit (press twice)', category: 'general' },

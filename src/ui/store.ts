@@ -13,7 +13,8 @@ export type Page =
   | { kind: 'table'; view: ViewId; scope: Scope; cursor: number; offset: number; sort?: { col: number; desc: boolean } }
   | { kind: 'detail'; id: string; cursor: number; offset: number; expanded: string[] }
   | { kind: 'path'; id: string; cursor: number; offset: number }
-  | { kind: 'events'; cursor: number; offset: number };
+  | { kind: 'events'; cursor: number; offset: number }
+  | { kind: 'diagnose'; id: string; cursor: number; offset: number; expanded: string[] };
 
 /** What the keyboard is typing into right now. */
 export type InputMode = 'normal' | 'command' | 'filter' | 'help';
@@ -100,7 +101,7 @@ export function reducer(s: UiState, a: Action): UiState {
       });
     case 'toggleExpand':
       return mapTop(s, (p) =>
-        p.kind !== 'detail' ? p : { ...p, expanded: p.expanded.includes(a.key) ? p.expanded.filter((k) => k !== a.key) : [...p.expanded, a.key] },
+        p.kind !== 'detail' && p.kind !== 'diagnose' ? p : { ...p, expanded: p.expanded.includes(a.key) ? p.expanded.filter((k) => k !== a.key) : [...p.expanded, a.key] },
       );
     case 'mode':
       return { ...s, mode: a.mode, draft: a.draft ?? '', candidates: [], helpOffset: 0 };

@@ -32,13 +32,13 @@ describe('check --format text', () => {
     expect(text).toMatch(/^HIGH \(1\)\n  gateway-type-mismatch  conn \(Connection\)  Connection uses a gateway of the wrong type\n      why: .*gatewayType|^HIGH/m);
     expect(text).toContain('      why: ');
     expect(text).toMatch(/INFO \(\d+\)/);
-    expect(text.trim().split('\n').pop()).toMatch(/^\d+ findings: 1 high, \d+ medium, 0 low, \d+ info — test\.json$/);
+    expect(text.trim().split('\n').pop()).toMatch(/^\d+ findings: 1 high, \d+ medium, 0 low, \d+ info — snapshot: test\.json$/);
   });
 
   it('says so when nothing is found', async () => {
     const io = capture();
     expect(await runCheck({ ...base, graph: graphOf([]), format: 'text' }, io)).toBe(0);
-    expect(io.out()).toBe('No findings.\n\n0 findings: 0 high, 0 medium, 0 low, 0 info — test.json\n');
+    expect(io.out()).toBe('No findings.\n\n0 findings: 0 high, 0 medium, 0 low, 0 info — snapshot: test.json\n');
   });
 });
 

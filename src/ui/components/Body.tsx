@@ -8,6 +8,9 @@ import { LineList } from './LineList.js';
 import { PathView } from './PathView.js';
 import { Styled } from './Styled.js';
 import { Table } from './Table.js';
+import { DiagnosePane } from './DiagnosePane.js';
+import { EventsView } from '../views/EventsView.js';
+import { useLiveTable } from '../hooks/useLive.js';
 
 /** Fix text of the selected finding under the findings table, so the remedy is on screen without drilling in. */
 function FindingPreview({ content, rows }: { content: PageContent; rows: number }) {
@@ -28,7 +31,8 @@ function FindingPreview({ content, rows }: { content: PageContent; rows: number 
 
 /** The body of the top page: help, a table, a detail pane, a path view or the events placeholder. */
 export function Body({ page, content, height, pageSize, previewRows }: { page: Page; content: PageContent; height: number; pageSize: number; previewRows: number }) {
-  const { state, model, backend } = useExplorer();
+  const { state, model, backend, width } = useExplorer();
+  const liveTable = useLiveTable(page, width);
   if (state.mode === 'help') return <HelpOverlay mode={backend.mode} offset={state.helpOffset} height={height} />;
   if (content.kind === 'table' && page.kind === 'table') {
     const empty = !state.data ? (state.loadError ? '✖ nothing loaded (see status line)' : 'loading…') : state.filter ? `no rows match "${state.filter}" (esc clears)` : 'no resources of this type';
@@ -45,6 +49,7 @@ export function Body({ page, content, height, pageSize, previewRows }: { page: P
           sort={page.sort}
           model={model}
           emptyText={empty}
+          live={liveTable}
         />
         {previewRows ? <FindingPreview content={content} rows={previewRows} /> : null}
       </Box>
@@ -53,5 +58,7 @@ export function Body({ page, content, height, pageSize, previewRows }: { page: P
   if (content.kind !== 'lines') return null;
   if (page.kind === 'detail') return <DetailPane lines={content.lines} cursor={page.cursor} offset={page.offset} height={height} />;
   if (page.kind === 'path') return <PathView lines={content.lines} cursor={page.cursor} offset={page.offset} height={height} />;
+  if (page.kind === 'events') return <EventsView lines={content.lines} cursor={page.cursor} offset={page.offset} height={height} />;
+  if (page.kind === 'diagnose') return <DiagnosePane id={page.id} lines={content.lines} cursor={page.cursor} offset={page.offset} height={height} />;
   return <LineList lines={content.lines} offset={page.offset} height={height} />;
 }

@@ -6,6 +6,7 @@ import { SEVERITY_LOOK } from '../theme.js';
 import { viewById } from '../views/index.js';
 import type { Page } from '../store.js';
 import { Styled } from './Styled.js';
+import { LiveBadge } from './LiveBadge.js';
 
 /** "12s ago" / "4m ago" / "2h ago". */
 export function ageText(ms: number): string {
@@ -23,6 +24,7 @@ export function crumbOf(page: Page, name: (id: string) => string): string {
   }
   if (page.kind === 'detail') return name(page.id);
   if (page.kind === 'path') return `paths ${name(page.id)}`;
+  if (page.kind === 'diagnose') return `diagnose ${name(page.id)}`;
   return 'events';
 }
 
@@ -74,6 +76,7 @@ export function Header({ counter }: { counter?: string }) {
           <Styled tone="warn">{`  filter: ${state.filter}`}</Styled>
         ) : null}
         {counter ? <Styled tone="muted">{`  ${counter}`}</Styled> : null}
+        <LiveBadge />
       </Text>
     </Box>
   );

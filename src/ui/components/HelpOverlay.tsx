@@ -18,7 +18,7 @@ export function helpLines(mode: ExplorerMode): Line[] {
   }
   out.push(line({ text: ' command mode', tone: 'accent' }));
   VIEWS.forEach((v, i) => out.push(line({ text: `   ${i + 1}  :${v.aliases.join('|')}`.padEnd(30), tone: 'info' }, v.title)));
-  out.push(line({ text: '      :events'.padEnd(30), tone: 'info' }, 'live events (later)'), line({ text: '      :q'.padEnd(30), tone: 'info' }, 'quit'));
+  out.push(line({ text: '      :events'.padEnd(30), tone: 'info' }, 'live status changes (opening acknowledges)'), line({ text: '      :q'.padEnd(30), tone: 'info' }, 'quit'));
   out.push(line({ text: '   scope: :conn @sub-name-or-id-prefix /location  (tab completes)', tone: 'muted' }));
   if (mode === 'read-only') out.push(line({ text: ' read-only: write commands (create, fix) are not bound', tone: 'muted' }));
   return out;

@@ -5,6 +5,8 @@ import type { Model } from '../model/model.js';
 import { fit, type PlacedColumn } from '../model/table.js';
 import { GLYPH, type Tone } from '../theme.js';
 import type { Row } from '../views/types.js';
+import type { Seg } from '../model/lines.js';
+import type { LiveTableColumns } from '../model/status-columns.js';
 
 interface TableProps {
   placed: PlacedColumn[];
@@ -18,9 +20,11 @@ interface TableProps {
   sort?: { col: number; desc: boolean };
   model?: Model;
   emptyText: string;
+  /** Live status columns drawn after the static ones (values change every poll, so they stay out of `cells`). */
+  live?: LiveTableColumns;
 }
 
-const TableRow = memo(function TableRow({ row, text, placed, selected, model }: { row: Row; text: string[]; placed: PlacedColumn[]; selected: boolean; model?: Model }) {
+const TableRow = memo(function TableRow({ row, text, placed, selected, model, extra }: { row: Row; text: string[]; placed: PlacedColumn[]; selected: boolean; model?: Model; extra?: Seg[] }) {
   const theme = useTheme();
   // Adjacent cells with the same tone become one Text: Ink's per-node layout and width measuring dominate frame cost.
   const runs: Array<{ tone: Tone; text: string }> = [];
@@ -31,6 +35,7 @@ const TableRow = memo(function TableRow({ row, text, placed, selected, model }: 
     if (last && last.tone === tone) last.text += cell;
     else runs.push({ tone, text: cell });
   });
+  for (const s of extra ?? []) runs.push({ tone: selected || !theme.color ? 'plain' : (s.tone ?? 'plain'), text: s.text });
   return (
     <Text wrap="truncate-end" {...(selected ? theme.tone('selection') : {})}>
       {runs.map((r, i) => (r.tone === 'plain' ? r.text : <Text key={i} {...theme.tone(r.tone)}>{r.text}</Text>))}
@@ -39,14 +44,15 @@ const TableRow = memo(function TableRow({ row, text, placed, selected, model }: 
 });
 
 /** The windowed resource table: header plus only the rows that fit; a million rows cost the same as forty. */
-export function Table({ placed, rows, cells, order, cursor, offset, height, sort, model, emptyText }: TableProps) {
+export function Table({ placed, rows, cells, order, cursor, offset, height, sort, model, emptyText, live }: TableProps) {
   const theme = useTheme();
-  const header = placed
-    .map((p, i) => {
-      const mark = sort?.col === p.index ? (sort.desc ? GLYPH.desc : GLYPH.asc) : '';
-      return (i ? ' ' : '') + fit(p.col.title + mark, p.width);
-    })
-    .join('');
+  const header =
+    placed
+      .map((p, i) => {
+        const mark = sort?.col === p.index ? (sort.desc ? GLYPH.desc : GLYPH.asc) : '';
+        return (i ? ' ' : '') + fit(p.col.title + mark, p.width);
+      })
+      .join('') + (live?.header ?? '');
   const window = order.slice(offset, offset + Math.max(0, height));
   return (
     <Box flexDirection="column">
@@ -58,7 +64,7 @@ export function Table({ placed, rows, cells, order, cursor, offset, height, sort
           <Text {...theme.tone('muted')}>{emptyText}</Text>
         ) : (
           window.map((ri, i) => (
-            <TableRow key={rows[ri]!.id + ':' + ri} row={rows[ri]!} text={cells[ri]!} placed={placed} selected={offset + i === cursor} model={model} />
+            <TableRow key={rows[ri]!.id + ':' + ri} row={rows[ri]!} text={cells[ri]!} placed={placed} selected={offset + i === cursor} model={model} extra={live?.cells(rows[ri]!)} />
           ))
         )}
       </Box>

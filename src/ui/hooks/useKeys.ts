@@ -10,6 +10,8 @@ import { tablePage, type Action, type UiState } from '../store.js';
 import { VIEWS } from '../views/index.js';
 import { typeLabel } from '../views/misc.js';
 import type { PageContent } from '../model/page.js';
+import { handleLiveCommand } from './live-keys.js';
+import type { LiveView } from './useLive.js';
 
 /** Everything the key handler needs to act on the top page. */
 export interface KeyEnv {
@@ -24,6 +26,8 @@ export interface KeyEnv {
   copy(text: string, what: string): void;
   /** Handlers for write commands (create, fix), injected later; absent = "not available yet". */
   onWrite?: (cmd: CommandId, resourceId: string | undefined) => void;
+  /** Live status and the diagnosis runner (absent in bare embeds). */
+  live?: LiveView;
 }
 
 const printable = (input: string, key: Key) => input.length > 0 && !key.ctrl && !key.meta && !key.return && !key.tab && !key.escape;
@@ -123,8 +127,13 @@ function handleNormal(env: KeyEnv, input: string, key: Key, view: PageKind): voi
     }
     case 'res.create':
     case 'res.fix':
+    case 'app.writeMode':
+    case 'app.operations':
       if (env.onWrite) return env.onWrite(cmd, id);
       return dispatch({ type: 'message', text: `! ${cmd === 'res.fix' ? 'fix' : 'create'} is not available yet`, tone: 'warn' });
+    case 'res.diagnose':
+    case 'diag.toggle':
+      return handleLiveCommand(env, cmd, id);
     case 'app.interrupt':
       return;
   }

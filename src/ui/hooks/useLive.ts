@@ -5,7 +5,7 @@ import type { StatusSnapshot, WatchItem } from '../../status/types.js';
 import type { ExplorerBackend, LiveMonitor } from '../backend.js';
 import { createDiagnoseRunner, type DiagnoseRunner, type DiagnoseRunState } from '../model/diagnose-run.js';
 import type { PageContent } from '../model/page.js';
-import { lastEvents, LIVE_VIEWS, type LiveData } from '../model/status-columns.js';
+import { lastEvents, liveCells, liveColumnsFor, liveHeader, LIVE_VIEWS, type LiveData, type LiveTableColumns } from '../model/status-columns.js';
 import type { Page, UiState } from '../store.js';
 import type { Row } from '../views/types.js';
 
@@ -99,4 +99,13 @@ export function useLiveWatch(live: LiveView, state: UiState, content: PageConten
     if (!onDiagnosePage) runner.abort();
   }, [runner, onDiagnosePage]);
   useInput(() => monitor?.active(), { isActive: inputEnabled && monitor !== undefined });
+}
+
+/** Live columns for a status table page: header text and per-row cells, or undefined when none apply. */
+export function useLiveTable(page: Page, width: number): LiveTableColumns | undefined {
+  const live = useLiveView();
+  const data = live?.data;
+  const cols = liveColumnsFor(page, data, width);
+  if (!data || cols.length === 0) return undefined;
+  return { header: liveHeader(cols), cells: (row) => liveCells(row, cols, data) };
 }

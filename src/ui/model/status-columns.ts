@@ -88,6 +88,12 @@ export function liveCells(row: Row, cols: readonly LiveColumn[], data: LiveData)
   });
 }
 
+/** What the table draws after its static columns: a header and each row's live cells. */
+export interface LiveTableColumns {
+  header: string;
+  cells(row: Row): Seg[];
+}
+
 /** The live columns' header text, gaps included. */
 export function liveHeader(cols: readonly LiveColumn[]): string {
   return cols.map((c) => ' ' + fit(c.title, c.width)).join('');

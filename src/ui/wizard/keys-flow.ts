@@ -42,7 +42,7 @@ export function openWrite(env: WriteEnv, cmd: CommandId, resourceId: string | un
   if (!env.graph) return dispatch({ type: 'message', text: '! nothing loaded yet: wait for the load to finish, then try again', tone: 'warn' });
   if (cmd === 'res.create') return show(store, { kind: 'pick', cursor: pickCursorFor(env.graph, resourceId), ...(resourceId ? { selection: resourceId } : {}) });
   if (cmd !== 'res.fix') return;
-  const f = finding && isFixable(finding) ? finding : fixable[0];
+  const f = finding ? (isFixable(finding) ? finding : undefined) : fixable.find(isFixable);
   if (!f) {
     const what = finding ? `${finding.ruleId} has no automatic fix: ${finding.fix?.description ?? 'see the docs link'}` : 'no finding with an automatic fix here: open the findings view (7) and press f on one';
     return dispatch({ type: 'message', text: `! ${what}`, tone: 'warn' });

@@ -3,19 +3,11 @@ import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'r
 import type { Finding } from '../../checks/types.js';
 import type { ExplorerBackend } from '../backend.js';
 import type { CommandId } from '../keymap.js';
-import type { Model } from '../model/model.js';
-import type { PageContent } from '../model/page.js';
+import type { KeyEnv } from '../hooks/useKeys.js';
 import { verifyOnce, type WriteEnv } from './flow.js';
 import { openWrite, writeKey } from './keys-flow.js';
 import { createWriteStore, type WriteStore } from './session.js';
 import type { WriteState } from './types.js';
-
-/** The explorer state the write flow reads per key (the same snapshot the explorer's own key handler sees). */
-export interface WriteHost {
-  env: Omit<WriteEnv, 'store' | 'writes' | 'graph'>;
-  model?: Model;
-  content: PageContent;
-}
 
 /** What App gets back: the backend with the live mode, whether a write screen owns the body, and the write-command handler. */
 export interface WriteSession {
@@ -31,7 +23,7 @@ export interface WriteSession {
  * Owns the write session: the mode switch (read-only → write only after typed WRITE), the write screens and their keys,
  * and verification of finished operations. `host` is read per key so keys see the state the previous key left.
  */
-export function useWriteSession(backend: ExplorerBackend, host: () => WriteHost, inputActive: boolean): WriteSession {
+export function useWriteSession(backend: ExplorerBackend, host: () => KeyEnv, inputActive: boolean): WriteSession {
   const storeRef = useRef<WriteStore | undefined>(undefined);
   storeRef.current ??= createWriteStore(backend.mode);
   const store = storeRef.current;
@@ -41,7 +33,8 @@ export function useWriteSession(backend: ExplorerBackend, host: () => WriteHost,
   const writes = backend.writes;
   const envOf = useCallback((): WriteEnv => {
     const h = hostRef.current();
-    return { ...h.env, store, ...(writes ? { writes } : {}), ...(h.model ? { graph: h.model.data.graph } : {}) };
+    const base = { state: h.state, dispatch: h.dispatch, quit: h.quit, copy: h.copy, refresh: h.refresh, pageSize: h.pageSize, store };
+    return { ...base, ...(writes ? { writes } : {}), ...(h.model ? { graph: h.model.data.graph } : {}) };
   }, [store, writes]);
 
   useEffect(() => {

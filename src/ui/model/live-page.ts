@@ -1,0 +1,53 @@
+import type { SubscriptionInfo } from '../../inventory/types.js';
+import type { LiveView } from '../hooks/useLive.js';
+import type { Page } from '../store.js';
+import { typeLabel } from '../views/misc.js';
+import { diagnoseLines } from './diagnose-lines.js';
+import { eventLines } from './event-lines.js';
+import type { Line } from './lines.js';
+import { nameOfId, type Model } from './model.js';
+import { derivePage, type PageCache, type PageContent } from './page.js';
+import { liveColumnsFor, liveWidth } from './status-columns.js';
+
+function memoSlot<T>(cache: PageCache, slot: string, deps: unknown[], f: () => T): T {
+  const hit = cache.slots.get(slot);
+  if (hit && hit.deps.length === deps.length && hit.deps.every((d, i) => Object.is(d, deps[i]))) return hit.value as T;
+  const value = f();
+  cache.slots.set(slot, { deps, value });
+  return value;
+}
+
+function linesContent(lines: Line[], cursor: number): PageContent {
+  return { kind: 'lines', lines, count: lines.length, selected: lines[cursor] };
+}
+
+/** What the events page says when there is nothing to list yet. */
+function emptyEventsText(live: LiveView | undefined): string {
+  if (!live?.monitor) return live?.offline ? 'offline: a snapshot has no live status (open Azure or --demo for events)' : 'no live status for this source';
+  const watched = Object.keys(live.data?.snapshot.resources ?? {}).length;
+  return `no status changes yet (watching ${watched} resource${watched === 1 ? '' : 's'}; open connections or circuits to watch them)`;
+}
+
+/**
+ * derivePage plus the live pages: the events list and the diagnosis page come from the monitor and the runner, and
+ * status tables give up the width their live columns take. Render and the key handler both call it.
+ */
+export function deriveLivePage(live: LiveView | undefined, cache: PageCache, page: Page, model: Model | undefined, subs: SubscriptionInfo[], filter: string, width: number): PageContent {
+  if (page.kind === 'events') {
+    const events = live?.events ?? [];
+    const lines = memoSlot(cache, 'live-events', [events, width, live?.monitor, live?.data], () => eventLines(events, width, emptyEventsText(live)));
+    return linesContent(lines, page.cursor);
+  }
+  if (page.kind === 'diagnose') {
+    const run = live?.run && live.run.resourceId === page.id ? live.run : undefined;
+    const expanded = page.expanded.join('|');
+    const lines = memoSlot(cache, 'live-diagnose', [run, expanded, width, model, page.id], () => {
+      const n = model?.node(page.id);
+      const title = n ? `${n.name} (${typeLabel(n.type)})` : nameOfId(page.id);
+      return diagnoseLines(run, title, new Set(page.expanded), width);
+    });
+    return linesContent(lines, page.cursor);
+  }
+  const cols = liveColumnsFor(page, live?.data, width);
+  return derivePage(cache, page, model, subs, filter, cols.length ? width - liveWidth(cols) : width);
+}
