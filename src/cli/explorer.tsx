@@ -1,5 +1,7 @@
 import type { ExplorerBackend, ExplorerData } from '../ui/backend.js';
 import { EXIT } from './exit-codes.js';
+import { createExplorerWrites } from './explorer-write.js';
+import { withLive } from './explorer-live.js';
 import { str, type FlagValues } from './flags.js';
 import type { CommandIO } from './io.js';
 import { checkGraph, readInventory } from './load.js';
@@ -9,10 +11,11 @@ import { openSource, type OpenedSource } from './source.js';
 export function createExplorerBackend(src: OpenedSource, values: FlagValues): ExplorerBackend {
   const configPath = str(values, 'config');
   const mode = values.write === true && values['read-only'] !== true ? 'write' : 'read-only';
-  return {
+  return withLive({
     source: src.info,
     subscriptions: src.snapshot?.subscriptions ?? [],
     mode,
+    writes: createExplorerWrites(src, values),
     load: async (onProgress, signal): Promise<ExplorerData> => {
       const scopes = new Map<string, { done: number; total: number }>();
       const inventory = await readInventory(src, {
@@ -33,7 +36,7 @@ export function createExplorerBackend(src: OpenedSource, values: FlagValues): Ex
       const findings = await checkGraph(graph, inventory, configPath ? { configPath } : {});
       return { graph, findings, inventoryIssues: inventory.issues, loadedAt: Date.now() };
     },
-  };
+  }, src);
 }
 
 /** Opens the source and runs the explorer until the user quits; the source (and any in-process emulator) is closed after. */
@@ -41,7 +44,12 @@ export async function runExplorer(values: FlagValues, _io: CommandIO): Promise<n
   const src = await openSource(values);
   try {
     const { mountExplorer } = await import('../ui/mount.js');
-    await mountExplorer(createExplorerBackend(src, values));
+    const backend = createExplorerBackend(src, values);
+    try {
+      await mountExplorer(backend);
+    } finally {
+      backend.live?.monitor.stop();
+    }
     return EXIT.ok;
   } finally {
     await src.close();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { ArmConnection } from '../arm/clients.js';
+import type { ArmConnection, ArmConnectionOptions } from '../arm/clients.js';
 import { ErscopeError } from '../errors.js';
 import type { SourceInfo } from '../inventory/types.js';
 import type { Snapshot } from '../topology/types.js';
@@ -9,6 +9,8 @@ import { list, str, type FlagValues } from './flags.js';
 export interface OpenedSource {
   info: SourceInfo;
   conn?: ArmConnection;
+  /** How to open another connection to the same endpoint (the live-status monitor wants one without SDK retries). */
+  connectOptions?: ArmConnectionOptions;
   snapshot?: Snapshot;
   /** Subscriptions asked for with --subscription (ids or display names). */
   subscriptions: string[];
@@ -49,6 +51,7 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
     return {
       info: { kind: 'emulator', label, endpoint: emu.endpoint, scenario: demo ? 'contoso' : scenarioFile },
       conn,
+      connectOptions: { endpoint: emu.endpoint, caPem: emu.caPem },
       subscriptions,
       close: async () => {
         conn.close();
@@ -69,7 +72,7 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
       throw new ErscopeError(`--endpoint ${endpoint} is not a local emulator (https://127.0.0.1:PORT); omit it to use real Azure`);
     }
     const conn = await connectEmulator(endpoint, caPem, opts);
-    return { info: { kind: 'emulator', label: endpoint, endpoint }, conn, subscriptions, close: async () => {
+    return { info: { kind: 'emulator', label: endpoint, endpoint }, conn, connectOptions: { endpoint, caPem }, subscriptions, close: async () => {
         conn.close();
       } };
   }
@@ -81,6 +84,7 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
   return {
     info: { kind: 'azure', label: tenantId ? `tenant ${tenantId}` : 'Azure', ...(tenantId ? { tenantId } : {}) },
     conn,
+    connectOptions: { credential },
     subscriptions,
     close: async () => {
       conn.close();

@@ -11,7 +11,8 @@ import { LiveContext, useLiveState, useLiveWatch } from './hooks/useLive.js';
 import { createStore, initialState, type Page, type Store } from './store.js';
 import { makeTheme, type Theme } from './theme.js';
 import type { ViewId } from './views/types.js';
-import { useKeys } from './hooks/useKeys.js';
+import { useKeys, type KeyEnv } from './hooks/useKeys.js';
+import { useWriteSession, WriteFooter, WritePanel } from './wizard/index.js';
 import { useLoader } from './hooks/useLoader.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { Header } from './components/Header.js';
@@ -97,15 +98,18 @@ export function App(props: AppProps) {
     },
     [stdout, dispatch],
   );
-  useKeys(() => {
+  // The write session owns the live mode (read-only → write after typed WRITE) and, while a write screen is open, every key.
+  const writing = useWriteSession(backend, () => keyEnv(), isRawModeSupported === true);
+  const keyEnv = (): KeyEnv => {
     const s = store.getState();
     const m = modelOf(s.data);
     const top = s.stack[s.stack.length - 1]!;
     const c = deriveLivePage(live, cache, top, m, backend.subscriptions, s.filter, width);
-    return { state: s, dispatch, backend, model: m, content: c, pageSize: layoutFor(top, c, height).pageSize, quit, refresh, copy, onWrite, live };
-  }, isRawModeSupported === true);
+    return { state: s, dispatch, backend: writing.backend, model: m, content: c, pageSize: layoutFor(top, c, height).pageSize, quit, refresh, copy, onWrite: onWrite ?? writing.onWrite, live };
+  };
+  useKeys(keyEnv, isRawModeSupported === true && !writing.open);
 
-  const ctx: ExplorerContextValue = { state, dispatch, backend, model, theme, width, height, now };
+  const ctx: ExplorerContextValue = { state, dispatch, backend: writing.backend, model, theme, width, height, now };
   const counter = content.count ? `${page.cursor + 1}/${content.count}` + (content.kind === 'table' && content.count < content.total ? ` of ${content.total}` : '') : '';
   return (
     <ExplorerContext.Provider value={ctx}>
@@ -113,10 +117,14 @@ export function App(props: AppProps) {
       <Box flexDirection="column" width={width}>
         <Header counter={counter} />
         <Box flexDirection="column" height={bodyHeight} overflow="hidden">
-          <Body page={page} content={content} height={bodyHeight} pageSize={pageSize} previewRows={previewRows} />
+          {writing.state.screen ? (
+            <WritePanel state={writing.state} height={bodyHeight} {...(backend.writes ? { writes: backend.writes } : {})} />
+          ) : (
+            <Body page={page} content={content} height={bodyHeight} pageSize={pageSize} previewRows={previewRows} />
+          )}
         </Box>
         <StatusLine inputEnabled={isRawModeSupported === true} />
-        <Footer view={page.kind} />
+        {writing.state.screen ? <WriteFooter screen={writing.state.screen} /> : <Footer view={page.kind} />}
       </Box>
       </LiveContext.Provider>
     </ExplorerContext.Provider>

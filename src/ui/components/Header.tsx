@@ -1,12 +1,13 @@
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import { SEVERITIES } from '../../checks/types.js';
-import { useExplorer, useTheme } from '../context.js';
+import { useExplorer } from '../context.js';
 import { SEVERITY_LOOK } from '../theme.js';
 import { viewById } from '../views/index.js';
 import type { Page } from '../store.js';
 import { Styled } from './Styled.js';
 import { LiveBadge } from './LiveBadge.js';
+import { ModeBadge } from '../wizard/ModeBadge.js';
 
 /** "12s ago" / "4m ago" / "2h ago". */
 export function ageText(ms: number): string {
@@ -39,7 +40,6 @@ function useTick(ms: number): void {
 /** Source, scope, finding counts, mode badge and data age; second line: breadcrumbs, filter and row counts. */
 export function Header({ counter }: { counter?: string }) {
   const { state, backend, model, now, width } = useExplorer();
-  const theme = useTheme();
   useTick(5000);
   const compact = width < 100;
   const tiny = width < 70;
@@ -60,9 +60,7 @@ export function Header({ counter }: { counter?: string }) {
           </Styled>
         ))}
         <Styled tone="muted">│</Styled>
-        <Text {...theme.tone(backend.mode === 'write' ? 'warn' : 'info')} inverse>
-          {backend.mode === 'write' ? ' WRITE ' : tiny ? ' RO ' : ' READ-ONLY '}
-        </Text>
+        <ModeBadge tiny={tiny} />
         <Styled tone="muted">│ </Styled>
         <Styled tone={stale ? 'error' : 'muted'}>{stale ? `✖ STALE ${age}` : `↻ ${age}`}</Styled>
         <Styled tone="muted"> │ </Styled>
