@@ -24,14 +24,23 @@ export class EmulatorCredential implements TokenCredential {
 }
 
 /**
- * Fast-failing Azure credential: Azure CLI and azd first (milliseconds when absent), then DefaultAzureCredential
- * (environment, managed identity...) — whose IMDS probe can cost ~1 s, so it only runs when the CLIs are unavailable.
+ * Fast-failing Azure credential: Azure CLI and azd first (milliseconds when absent). The full DefaultAzureCredential
+ * chain, whose managed-identity probe costs ~1 s on a laptop, only joins when the environment says it can work
+ * (service-principal variables, a managed-identity endpoint, workload identity, or AZURE_TOKEN_CREDENTIALS).
  */
-export function createAzureCredential(): TokenCredential {
-  return new ChainedTokenCredential(
+export function createAzureCredential(env: NodeJS.ProcessEnv = process.env): TokenCredential {
+  const chain: TokenCredential[] = [
     new AzureCliCredential({ processTimeoutInMs: 15_000 }),
     new AzureDeveloperCliCredential({ processTimeoutInMs: 15_000 }),
-    new DefaultAzureCredential(),
+  ];
+  if (wantsFullChain(env)) chain.push(new DefaultAzureCredential());
+  return new ChainedTokenCredential(...chain);
+}
+
+/** Environment markers of a non-interactive identity (CI service principal, managed or workload identity). */
+export function wantsFullChain(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(
+    env.AZURE_CLIENT_ID || env.AZURE_TENANT_ID || env.IDENTITY_ENDPOINT || env.MSI_ENDPOINT || env.AZURE_FEDERATED_TOKEN_FILE || env.AZURE_TOKEN_CREDENTIALS,
   );
 }
 

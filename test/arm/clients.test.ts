@@ -87,3 +87,14 @@ describe('credentials', () => {
     expect(createAzureCredential()).toBeInstanceOf(ChainedTokenCredential);
   });
 });
+
+describe('createAzureCredential', () => {
+  it('joins the slow managed-identity chain only when the environment names a non-interactive identity', async () => {
+    const { wantsFullChain } = await import('../../src/arm/credential.js');
+    expect(wantsFullChain({})).toBe(false);
+    expect(wantsFullChain({ HOME: '/root' })).toBe(false);
+    expect(wantsFullChain({ AZURE_CLIENT_ID: 'x' })).toBe(true);
+    expect(wantsFullChain({ IDENTITY_ENDPOINT: 'http://169.254.169.254' })).toBe(true);
+    expect(wantsFullChain({ AZURE_TOKEN_CREDENTIALS: 'prod' })).toBe(true);
+  });
+});

@@ -12,7 +12,7 @@ export function ConfirmPrompt({ name, draft, error, note }: { name: string; draf
         <Text inverse> </Text>
       </Text>
       <Text wrap="truncate-end">
-        {error ? <Styled tone="error">{`${GLYPH.error} ${error}`}</Styled> : <Styled tone="muted">{note ?? '⏎ apply  ·  esc back to the form  ·  ↑/↓ scroll the plan'}</Styled>}
+        {error ? <Styled tone="error">{`${GLYPH.error} ${error}`}</Styled> : <Styled tone={note?.startsWith('!') ? 'warn' : 'muted'}>{note ?? ' '}</Styled>}
       </Text>
     </Box>
   );

@@ -18,28 +18,43 @@ function toneOf(text: string, section: string): Tone {
   return 'plain';
 }
 
+/** Review order: what changes and whether you may come first, the exact request and the az equivalent after. */
+const ORDER = ['', 'Changes:', 'RBAC pre-flight:', 'Warnings:', 'Notes:', 'Requests:', 'Equivalent az command:'];
+
 /**
- * The plan as review lines, straight from formatPlanText (so every line went through redact): request with masked body,
- * diff, RBAC pre-flight rows as ✔/✖/?, warnings, notes and the az equivalent. The "confirm with" line is the prompt's job.
+ * The plan as review lines, straight from formatPlanText (so every line went through redact): diff, RBAC pre-flight rows
+ * as ✔/✖/?, warnings, notes, the request with its masked body and the az equivalent. The "confirm with" line is the prompt's.
  */
 export function planLines(plan: ActionPlan): Line[] {
-  const out: Line[] = [];
+  const sections = new Map<string, Line[]>();
   let section = '';
   for (const text of formatPlanText(plan).replace(/\n$/, '').split('\n')) {
     if (text.startsWith('To apply, confirm with the name')) continue;
     if (/^\S.*:$/.test(text)) section = text;
     const rbac = section === 'RBAC pre-flight:' && /^ {2}[✓✗?] /.test(text) ? MARK[text[2]!] : undefined;
+    const out = sections.get(section) ?? sections.set(section, []).get(section)!;
     if (rbac) out.push(line('  ', { text: rbac.glyph, tone: rbac.tone }, text.slice(3)));
     else out.push(line({ text, tone: toneOf(text, section) }));
   }
-  while (out.length && out[out.length - 1]!.segs.every((s) => s.text === '')) out.pop();
+  const known = [...ORDER, ...[...sections.keys()].filter((k) => !ORDER.includes(k))];
+  const out = known.flatMap((k) => {
+    const ls = sections.get(k) ?? [];
+    while (ls.length && ls[ls.length - 1]!.segs.every((x) => x.text === '')) ls.pop();
+    return ls.length ? [...ls, line('')] : [];
+  });
+  out.pop();
   return out;
+}
+
+/** "pre-flight: 3 ✔  0 ✖  1 ?" for the prompt line, so the verdict stays visible while the plan scrolls. */
+export function preflightSummary(plan: ActionPlan): string {
+  const n = (v: boolean | 'unknown') => plan.preflight.filter((r) => r.allowed === v).length;
+  return `pre-flight: ${n(true)} ✔  ${n(false)} ✖  ${n('unknown')} ?`;
 }
 
 /** The review page: the plan (scrollable) above the confirmation prompt; dry runs show the plan and say nothing is sent. */
 export function PlanReview({ plan, offset, height, confirm, error, checking, dryRun }: { plan: ActionPlan; offset: number; height: number; confirm: string; error?: string; checking: boolean; dryRun: boolean }) {
-  const head: Line[] = checking ? [line({ text: '⟳ checking RBAC pre-flight…', tone: 'info' })] : [];
-  const lines = [...head, ...planLines(plan)];
+  const lines = planLines(plan);
   const refused = preflightRefused(plan).length;
   const listHeight = Math.max(1, height - 2);
   const top = Math.min(offset, Math.max(0, lines.length - listHeight));
@@ -58,7 +73,7 @@ export function PlanReview({ plan, offset, height, confirm, error, checking, dry
           name={plan.confirmName}
           draft={confirm}
           {...(error ? { error } : {})}
-          {...(refused ? { note: `! pre-flight: you lack ${refused} permission(s); ARM will likely refuse  ·  ⏎ apply  ·  esc back` } : {})}
+          note={refused ? `! pre-flight: you lack ${refused} permission(s); ARM will likely refuse` : checking ? 'checking RBAC pre-flight…' : preflightSummary(plan)}
         />
       )}
     </Box>

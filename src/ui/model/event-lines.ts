@@ -18,17 +18,23 @@ export function clockText(d: Date | string | number): string {
   return [t.getHours(), t.getMinutes(), t.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
 }
 
+/** Name shown for an event's resource; a peering alone says nothing, so it is prefixed with its circuit. */
+export function eventName(e: StatusEvent): string {
+  const m = /\/expressRouteCircuits\/([^/]+)\/peerings\/([^/]+)$/i.exec(e.resourceId);
+  return m ? `${m[1]}/${m[2]}` : e.name;
+}
+
 /** One-line summary of an event for the header: "03:04:05 cn-x connectionStatus Connected → NotConnected". */
 export function eventOneLiner(e: StatusEvent): string {
-  return `${clockText(e.at)} ${e.name} ${e.field} ${e.from} → ${e.to}`;
+  return `${clockText(e.at)} ${eventName(e)} ${e.field} ${e.from} → ${e.to}`;
 }
 
 /** Column widths for the events table at a terminal width. */
 function widths(events: StatusEvent[], width: number): { name: number; field: number } {
-  const longest = (f: (e: StatusEvent) => string, min: number, max: number) => Math.max(min, Math.min(max, ...events.map((e) => f(e).length)));
+  const longest = (f: (e: StatusEvent) => string, min: number, max: number) => Math.max(min, Math.min(max, Math.max(0, ...events.map((e) => f(e).length))));
   const spare = Math.max(30, width - 8 - 3 - 4 - 24);
   const field = longest((e) => e.field, 5, Math.min(32, Math.floor(spare / 2)));
-  const name = longest((e) => e.name, 8, Math.max(8, spare - field));
+  const name = longest(eventName, 8, Math.max(8, spare - field));
   return { name, field };
 }
 
@@ -49,7 +55,7 @@ export function eventLines(events: StatusEvent[], width: number, emptyText: stri
         { text: clockText(e.at), tone: 'muted' },
         ' ',
         { text: look.glyph, tone: look.tone },
-        ` ${fit(e.name, w.name)} ${fit(e.field, w.field)} `,
+        ` ${fit(eventName(e), w.name)} ${fit(e.field, w.field)} `,
         { text: e.from, tone: 'muted' },
         ' → ',
         { text: e.to, tone: look.tone },

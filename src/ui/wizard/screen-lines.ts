@@ -31,7 +31,7 @@ export function enableLines(s: Extract<WriteScreen, { kind: 'enable' }>, width: 
 /** The kind picker: one row per creatable kind, the cursor on the kind the selection can seed. */
 export function pickLines(s: Extract<WriteScreen, { kind: 'pick' }>, selectionName: string | undefined): ScreenLines {
   const lines = [line({ text: 'Create: pick what to create', tone: 'title' }, { text: selectionName ? `   (from ${selectionName})` : '', tone: 'muted' }), line('')];
-  KIND_ORDER.forEach((k, i) => lines.push(line({ text: `  ${i + 1}  ${k.padEnd(15)}`, tone: 'accent' }, kindTitle(k))));
+  KIND_ORDER.forEach((k, i) => lines.push(line({ text: `  ${i === s.cursor ? '▸' : ' '} ${i + 1}  ${k.padEnd(15)}`, tone: 'accent' }, kindTitle(k))));
   return { lines, cursor: s.cursor + 2 };
 }
 
