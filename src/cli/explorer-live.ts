@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createArmConnection } from '../arm/clients.js';
 import { diagnose } from '../diagnose/diagnose.js';
 import { ErscopeError } from '../errors.js';
@@ -18,6 +19,8 @@ export function withLive(backend: ExplorerBackend, src: OpenedSource, opts: Moni
   const out: ExplorerBackend = {
     ...backend,
     load: async (onProgress, signal) => {
+      // One load fans out to dozens of concurrent requests, each listening on this signal; that is not a leak.
+      setMaxListeners(0, signal);
       const data = await backend.load(onProgress, signal);
       latest = data;
       return data;

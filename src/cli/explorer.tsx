@@ -34,7 +34,7 @@ export function createExplorerBackend(src: OpenedSource, values: FlagValues): Ex
       const { buildGraph } = await import('../topology/graph.js');
       const graph = buildGraph(inventory);
       const findings = await checkGraph(graph, inventory, configPath ? { configPath } : {});
-      return { graph, findings, inventoryIssues: inventory.issues, loadedAt: Date.now() };
+      return { graph, findings, inventoryIssues: inventory.issues, subscriptions: inventory.subscriptions, loadedAt: Date.now() };
     },
   }, src);
 }

@@ -1,6 +1,7 @@
 import { Box, useApp, useStdin, useStdout } from 'ink';
 import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { ExplorerBackend, ExplorerData } from './backend.js';
+import { subscriptionsOf } from './backend.js';
 import { osc52 } from './clipboard.js';
 import { ExplorerContext, type ExplorerContextValue } from './context.js';
 import type { CommandId } from './keymap.js';
@@ -68,7 +69,7 @@ export function App(props: AppProps) {
   const modelOf = (data: ExplorerData | undefined): Model | undefined => {
     if (modelSlot.data !== data) {
       modelSlot.data = data;
-      modelSlot.model = data ? buildModel(data, backend.subscriptions) : undefined;
+      modelSlot.model = data ? buildModel(data, subscriptionsOf(backend, data)) : undefined;
     }
     return modelSlot.model;
   };
@@ -81,7 +82,7 @@ export function App(props: AppProps) {
 
   const page = state.stack[state.stack.length - 1]!;
   const live = useLiveState(backend);
-  const content = deriveLivePage(live, cache, page, model, backend.subscriptions, state.filter, width);
+  const content = deriveLivePage(live, cache, page, model, subscriptionsOf(backend, state.data), state.filter, width);
   const { bodyHeight, previewRows, pageSize } = layoutFor(page, content, height);
   useLiveWatch(live, state, content, isRawModeSupported === true);
 
@@ -104,7 +105,7 @@ export function App(props: AppProps) {
     const s = store.getState();
     const m = modelOf(s.data);
     const top = s.stack[s.stack.length - 1]!;
-    const c = deriveLivePage(live, cache, top, m, backend.subscriptions, s.filter, width);
+    const c = deriveLivePage(live, cache, top, m, subscriptionsOf(backend, s.data), s.filter, width);
     return { state: s, dispatch, backend: writing.backend, model: m, content: c, pageSize: layoutFor(top, c, height).pageSize, quit, refresh, copy, onWrite: onWrite ?? writing.onWrite, live };
   };
   useKeys(keyEnv, isRawModeSupported === true && !writing.open);

@@ -11,6 +11,8 @@ export interface ExplorerData {
   graph: TopologyGraph;
   findings: Finding[];
   inventoryIssues: InventoryIssue[];
+  /** Subscriptions this load covered (display names for the SUB column and `@name` scopes); live sources only know them after a load. */
+  subscriptions?: SubscriptionInfo[];
   /** Epoch milliseconds when this data was read (drives "refreshed 12s ago"). */
   loadedAt: number;
 }
@@ -61,4 +63,9 @@ export interface ExplorerBackend {
   plan?: (commandId: string, resourceId: string) => Promise<unknown>;
   /** Writes (create, fix): pre-flight, apply, re-plan, verify and the operation tracker; absent = no writes at all. */
   writes?: WriteBackend;
+}
+
+/** The subscriptions to show: those of the latest load, else what the backend knew up front (snapshots). */
+export function subscriptionsOf(backend: Pick<ExplorerBackend, 'subscriptions'>, data: ExplorerData | undefined): SubscriptionInfo[] {
+  return data?.subscriptions?.length ? data.subscriptions : backend.subscriptions;
 }

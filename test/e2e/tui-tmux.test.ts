@@ -54,15 +54,15 @@ describe.skipIf(!hasTmux)('erscope --demo in a real terminal (tmux)', () => {
 
   it('switches views with command mode, filters, drills down and goes back', async () => {
     await keys(':', 'connections', 'Enter');
-    await waitFor((x) => /^connections/m.test(x) && /cn-hub-weu-er-ams-primary/.test(x), 'the connections view');
+    await waitFor((x) => /^connections/m.test(x) && /cn-hub-weu-er-am/.test(x), 'the connections view');
     await keys('/', 'lab-neu-er', 'Enter');
-    const filtered = await waitFor((x) => /cn-lab-neu-er-dub/.test(x) && !/cn-hub-weu-er-ams-primary/.test(x), 'the filtered table');
+    const filtered = await waitFor((x) => /cn-lab-neu-er-d/.test(x) && !/cn-hub-weu/.test(x), 'the filtered table');
     expect(filtered).toMatch(/NotConnected/);
     await keys('Enter');
     const detail = await waitFor((x) => /gateway-type-mismatch/.test(x), 'the detail page with its findings');
     expect(detail).toMatch(/vgw-vpn-lab-neu/);
     await keys('Escape');
-    await waitFor((x) => /cn-lab-neu-er-dub/.test(x) && !/gateway-type-mismatch/.test(x), 'back on the table');
+    await waitFor((x) => /cn-lab-neu-er-d/.test(x) && !/gateway-type-mismatch/.test(x), 'back on the table');
   });
 
   it('shows help generated from the key table and quits with q at the top level', async () => {

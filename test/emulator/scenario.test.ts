@@ -20,7 +20,7 @@ describe('scenario validation errors are one line naming file and JSON path', ()
   it('bad resource id', () => {
     const file = writeScenario('scenario.json', { resources: [{ id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/connections/a' }, {}, {}, { id: 'not-an-id' }] });
     expect(() => loadScenarioFile(file)).toThrow(
-      new Error('scenario.json: resources[1].id: must be an ARM resource id (/subscriptions/...)'),
+      expect.objectContaining({ name: 'EmulatorInputError', message: 'scenario.json: resources[1].id: must be an ARM resource id (/subscriptions/...)' }),
     );
   });
 

@@ -102,6 +102,17 @@ describe('help and command mode', () => {
     expect(bodyOf(r.frame())).not.toContain('er-ams-1');
   });
 
+  it('a pasted command or filter with its Enter in one chunk is applied, not lost', async () => {
+    const r = app(120, 30);
+    await r.press(':', 'connections\r');
+    expect(r.frame()).toMatch(/^connections/m);
+    await r.press('/', 'er-ams\r');
+    expect(r.frame()).toMatch(/filter: er-ams|\/er-ams/);
+    expect(r.frame()).not.toMatch(/conn-s2s-branch/);
+    await r.press('j');
+    expect(r.frame()).not.toMatch(/filter: er-amsj/);
+  });
+
   it('tab completes a unique alias and lists candidates otherwise', async () => {
     const r = app();
     await r.press(':', ...'circu', KEY.tab);

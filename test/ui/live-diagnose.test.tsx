@@ -96,13 +96,13 @@ describe('d: guided diagnosis page', () => {
   });
 
   it('d on an unsupported type or without live data explains in the status line', async () => {
-    const r = renderApp({ backend: liveBackend(new FakeMonitor(), fakeDiagnose()), autoLoad: false }, 100, 20);
+    const r = renderApp({ backend: liveBackend(new FakeMonitor(), fakeDiagnose()), autoLoad: false }, 140, 20);
     await r.press('3', 'd');
     expect(statusLine(r.frame())).toContain('! cannot diagnose a VNet gateway: d works on a circuit, peering, ExpressRoute connection or vWAN ER connection');
     expect(r.frame()).toContain('gateways  1/');
     await r.press('4', 'j', 'j', 'j', 'd');
     expect(statusLine(r.frame())).toContain('! conn-s2s-branch is not an ExpressRoute connection');
-    const snap = renderApp({ backend: fixtureBackend(), autoLoad: false }, 100, 20);
+    const snap = renderApp({ backend: fixtureBackend(), autoLoad: false }, 140, 20);
     await snap.press('d');
     expect(statusLine(snap.frame())).toContain('! diagnose needs live data (ARP, BGP, counters): a snapshot has none');
   });

@@ -27,7 +27,8 @@ export class FakeMonitor implements LiveMonitor {
   /** Sets the live state of one resource (by id, any case). */
   setStatus(id: string, s: Partial<ResourceStatus>): void {
     const key = id.toLowerCase();
-    this.resources[key] = { id, name: id.split('/').pop()!, kind: 'connection', fields: {}, series: { in: [], out: [] }, selected: false, waiting: false, lastUpdated: new Date(0), ...this.resources[key], ...s };
+    const base: ResourceStatus = this.resources[key] ?? { id, name: id.split('/').pop()!, kind: 'connection', fields: {}, series: { in: [], out: [] }, selected: false, waiting: false, lastUpdated: new Date(0) };
+    this.resources[key] = { ...base, ...s };
     this.emit();
   }
 

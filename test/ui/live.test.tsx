@@ -26,7 +26,7 @@ describe('live status columns', () => {
     const r = renderApp({ backend: liveBackend(m), autoLoad: false }, 140, 16);
     await r.press('4');
     const f = r.frame();
-    expect(f).toMatch(/LIVE\s+IN\s+IN TREND\s+OUT/);
+    expect(f).toMatch(/LIVE\s+IN\s+TREND\s+OUT/);
     const row = (name: string) => bodyOf(f).split('\n').find((l) => l.includes(name)) ?? '';
     expect(row('conn-er-ams')).toMatch(/✔ Connected\s+40\.0 kbps\s+▁▂▄█▅\s+1\.0 Mbps/);
     expect(row('conn-er-ghost')).toMatch(/✖ NotConnected\s+0 bps\s+▁▁/);
@@ -116,7 +116,7 @@ describe(':events', () => {
     const f = r.frame();
     const rows = bodyOf(f).split('\n');
     expect(rows[0]).toMatch(/^TIME\s+S RESOURCE\s+FIELD\s+CHANGE/);
-    expect(rows[1]).toMatch(/^03:10:00 ✖ AzurePrivatePeering\s+state\s+Enabled → Disabled/);
+    expect(rows[1]).toMatch(/^03:10:00 ✖ er-fra-1\/AzurePrivatePeering\s+state\s+Enabled → Disabled/);
     expect(rows[2]).toMatch(/^03:09:30 ✔ conn-er-ams\s+connectionStatus\s+NotConnected → Connected/);
     expect(rows[4]).toMatch(/^03:04:05 ! conn-er-fra\s+connectionStatus\s+Connected → Connecting/);
     expect(m.ackedThrough).toBe(4);

@@ -56,6 +56,9 @@ export async function startWriteApp(o: WriteAppOptions = {}): Promise<WriteApp> 
     emu, src, backend, r, until,
     press: (...keys) => r.press(...keys),
     close: async () => {
+      // Let a background refresh finish first: unmounting aborts it mid-flight, which is not what these tests are about.
+      await until((f) => !/[█░]/.test(f), 'the background refresh to end').catch(() => undefined);
+      backend.live?.monitor.stop();
       r.unmount();
       await src.close();
       await emu.close();

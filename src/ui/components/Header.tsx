@@ -1,3 +1,4 @@
+import { subscriptionsOf } from '../backend.js';
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import { SEVERITIES } from '../../checks/types.js';
@@ -44,7 +45,7 @@ export function Header({ counter }: { counter?: string }) {
   const compact = width < 100;
   const tiny = width < 70;
   const src = backend.source;
-  const subs = backend.subscriptions.length;
+  const subs = subscriptionsOf(backend, state.data).length;
   const counts = model?.severityCounts;
   const age = state.data ? ageText(now() - state.data.loadedAt) : 'not loaded';
   const stale = state.loadError !== undefined && state.data !== undefined;

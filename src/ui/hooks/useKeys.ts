@@ -2,6 +2,7 @@ import { useInput, type Key } from 'ink';
 import { useCallback, useRef, type Dispatch } from 'react';
 import { redact } from '../../redact.js';
 import type { ExplorerBackend } from '../backend.js';
+import { subscriptionsOf } from '../backend.js';
 import { commandFor, matches, type CommandId, type PageKind } from '../keymap.js';
 import { complete, parseCommand } from '../model/command.js';
 import type { Model } from '../model/model.js';
@@ -36,7 +37,7 @@ function handleCommandMode(env: KeyEnv, input: string, key: Key): void {
   const { state, dispatch } = env;
   if (key.escape) return dispatch({ type: 'mode', mode: 'normal' });
   if (key.tab) {
-    const c = complete(state.draft, env.backend.subscriptions);
+    const c = complete(state.draft, subscriptionsOf(env.backend, state.data));
     return dispatch({ type: 'draft', draft: c.text, candidates: c.candidates });
   }
   if (key.return) {
@@ -139,6 +140,19 @@ function handleNormal(env: KeyEnv, input: string, key: Key, view: PageKind): voi
   }
 }
 
+/** A paste (or fast typing) can deliver text and Enter in one chunk; replay it as text then Enter so neither is lost. */
+function replayTextChunk(getEnv: () => KeyEnv, input: string, key: Key): void {
+  for (const part of input.split(/(\r\n|\r|\n)/)) {
+    if (part === '') continue;
+    const env = getEnv();
+    const isReturn = /^[\r\n]/.test(part);
+    const k: Key = { ...key, return: isReturn };
+    if (env.state.mode === 'command') handleCommandMode(env, isReturn ? '' : part, k);
+    else if (env.state.mode === 'filter') handleFilterMode(env, isReturn ? '' : part, k);
+    else return;
+  }
+}
+
 /** Wires the keyboard to the store; `getEnv` is read per key so every key sees the state left by the previous one. */
 export function useKeys(getEnv: () => KeyEnv, isActive: boolean): void {
   const ref = useRef(getEnv);
@@ -158,6 +172,9 @@ export function useKeys(getEnv: () => KeyEnv, isActive: boolean): void {
       if (matches('nav.down', input, key)) return dispatch({ type: 'helpScroll', delta: 1 });
       if (key.escape || input === '?' || input === 'q' || key.return) dispatch({ type: 'mode', mode: 'normal' });
       return;
+    }
+    if ((state.mode === 'command' || state.mode === 'filter') && input.length > 1 && /[\r\n]/.test(input)) {
+      return replayTextChunk(() => ref.current(), input, key);
     }
     if (state.mode === 'command') return handleCommandMode(env, input, key);
     if (state.mode === 'filter') return handleFilterMode(env, input, key);

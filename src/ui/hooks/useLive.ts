@@ -8,6 +8,7 @@ import type { PageContent } from '../model/page.js';
 import { lastEvents, liveCells, liveColumnsFor, liveHeader, LIVE_VIEWS, type LiveData, type LiveTableColumns } from '../model/status-columns.js';
 import type { Page, UiState } from '../store.js';
 import type { Row } from '../views/types.js';
+import type { Seg } from '../model/lines.js';
 
 /** Live status and the diagnosis run as the UI sees them in one render. */
 export interface LiveView {
@@ -106,6 +107,18 @@ export function useLiveTable(page: Page, width: number): LiveTableColumns | unde
   const live = useLiveView();
   const data = live?.data;
   const cols = liveColumnsFor(page, data, width);
+  // Every poll makes a new snapshot; handing memoised rows the same cell array when nothing they show changed keeps
+  // a poll (or a cursor move that re-selects the fast resource) from re-rendering the whole visible table.
+  const seen = useRef(new Map<string, { sig: string; segs: Seg[] }>()).current;
   if (!data || cols.length === 0) return undefined;
-  return { header: liveHeader(cols), cells: (row) => liveCells(row, cols, data) };
+  const cells = (row: Row): Seg[] => {
+    const segs = liveCells(row, cols, data);
+    const sig = segs.map((x) => `${x.tone ?? ''}:${x.text}`).join('|');
+    const prev = seen.get(row.id);
+    if (prev && prev.sig === sig) return prev.segs;
+    if (seen.size > 2000) seen.clear();
+    seen.set(row.id, { sig, segs });
+    return segs;
+  };
+  return { header: liveHeader(cols), cells };
 }

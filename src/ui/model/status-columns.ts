@@ -24,10 +24,10 @@ export interface LiveData {
 
 /** Live columns in the order they are dropped last-to-first on narrow terminals. */
 export const LIVE_COLUMNS: readonly LiveColumn[] = [
-  { key: 'status', title: 'LIVE', width: 15 },
-  { key: 'in', title: 'IN', width: 10 },
-  { key: 'spark', title: 'IN TREND', width: 10 },
-  { key: 'out', title: 'OUT', width: 10 },
+  { key: 'status', title: 'LIVE', width: 14 },
+  { key: 'in', title: 'IN', width: 9 },
+  { key: 'spark', title: 'TREND', width: 8 },
+  { key: 'out', title: 'OUT', width: 9 },
 ];
 
 /** Table views whose rows the monitor can poll (connections, circuits and their peerings). */
@@ -38,10 +38,10 @@ export function hasLiveData(s: StatusSnapshot): boolean {
   return Object.values(s.resources).some((r) => r.lastUpdated !== undefined || r.error !== undefined);
 }
 
-/** The live columns that fit beside the static table, which keeps at least half the width (and 40 cells). */
+/** The live columns that fit beside the static table, which keeps two thirds of the width (names matter most at 3 a.m.). */
 export function liveColumnsFor(page: Page, data: LiveData | undefined, width: number): LiveColumn[] {
   if (!data || page.kind !== 'table' || !LIVE_VIEWS.includes(page.view) || !hasLiveData(data.snapshot)) return [];
-  const keep = Math.max(40, Math.ceil(width / 2));
+  const keep = Math.max(40, Math.ceil((width * 2) / 3));
   const out: LiveColumn[] = [];
   let used = 0;
   for (const c of LIVE_COLUMNS) {

@@ -6,11 +6,14 @@ import type { WriteScreen } from './types.js';
 import { wizardFields } from './wizard-model.js';
 
 /** Keys per write screen, as [key, label] pairs. */
-export function writeKeys(screen: WriteScreen, secret: boolean, dryRun: boolean): Array<[string, string]> {
+export function writeKeys(screen: WriteScreen, input: string | undefined, dryRun: boolean): Array<[string, string]> {
   switch (screen.kind) {
     case 'enable': return [['⏎', 'enable'], ['esc', 'stay read-only']];
     case 'pick': return [['↑/↓', 'move'], ['1-6', 'pick'], ['⏎', 'start'], ['esc', 'cancel']];
-    case 'wizard': return [['⏎', 'next'], ['tab', 'next field'], ['shift-tab', 'previous'], ['esc', 'back'], ...(secret ? [['ctrl-t', 'show/hide'] as [string, string]] : [['ctrl-u', 'clear'] as [string, string]])];
+    case 'wizard': {
+      const extra: Array<[string, string]> = input === 'secret' ? [['ctrl-t', 'show/hide']] : input === 'multi' ? [['space', 'toggle']] : input === 'select' || input === 'bool' ? [['↑/↓', 'choose']] : [['ctrl-u', 'clear']];
+      return [['⏎', 'next'], ...extra, ['tab', 'next field'], ['shift-tab', 'previous'], ['esc', 'back']];
+    }
     case 'fix': return [['↑/↓', 'move'], ['⏎', 'plan'], ['esc', 'cancel']];
     case 'review': return dryRun ? [['↑/↓', 'scroll'], ['esc', 'back']] : [['type name + ⏎', 'apply'], ['↑/↓', 'scroll'], ['esc', 'back']];
     case 'op': return [['esc', 'leave (keeps running)'], ['o', 'operations'], ['r', 're-plan'], ['y', 'copy secret']];
@@ -21,11 +24,11 @@ export function writeKeys(screen: WriteScreen, secret: boolean, dryRun: boolean)
 /** The footer while a write screen is open: only the keys that screen understands. */
 export function WriteFooter({ screen }: { screen: WriteScreen }) {
   const { model, backend } = useExplorer();
-  const secret = screen.kind === 'wizard' && !!model && wizardFields(model.data.graph, screen)[screen.step]?.field.input === 'secret';
+  const input = screen.kind === 'wizard' && model ? wizardFields(model.data.graph, screen)[screen.step]?.field.input : undefined;
   const dryRun = backend.writes?.dryRun ?? false;
   return (
     <Text wrap="truncate-end">
-      {writeKeys(screen, secret, dryRun).map(([k, label], i) => (
+      {writeKeys(screen, input, dryRun).map(([k, label], i) => (
         <Fragment key={k}>
           {i ? '  ' : ''}
           <Styled tone="accent">{k}</Styled>
