@@ -1,5 +1,5 @@
 import type { TopologyGraph } from '../topology/types.js';
-import { isNonPublicV4, overlaps, parseCidr } from './cidr.js';
+import { isNetworkAddress, isNonPublicV4, networkCidr, overlaps, parse as parseCidr } from '../checks/cidr.js';
 
 /** What a validator may consult besides the value: the estate, the other form values, and whether the user forced. */
 export interface FieldContext {
@@ -63,8 +63,8 @@ export const validateAsn: Validator = (v) => {
 function prefixCheck(v: string, family: 4 | 6, bits: number, label: string, ctx: FieldContext): string | undefined {
   const c = parseCidr(v);
   const shape = family === 4 ? `an IPv4 /${bits} such as 192.168.100.0/${bits}` : `an IPv6 /${bits} such as fd00:1::/${bits}`;
-  if (!c || c.family !== family || c.bits !== bits) return `${label} "${v}": ${shape}`;
-  if (!c.aligned) return `${label} "${v}": not the network address of the block; use ${c.network}`;
+  if (!c || c.kind !== (family === 4 ? 'ipv4' : 'ipv6') || c.bits !== bits) return `${label} "${v}": ${shape}`;
+  if (!isNetworkAddress(c)) return `${label} "${v}": not the network address of the block; use ${networkCidr(c)}`;
   for (const other of ctx.usedPrefixes ?? []) {
     const o = parseCidr(other);
     if (o && overlaps(c, o)) return `${label} ${v} overlaps ${other}, already used on these circuits; pick a block that overlaps nothing`;

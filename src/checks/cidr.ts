@@ -82,19 +82,26 @@ export function networkCidr(text: Cidr | string): string | undefined {
   return c ? `${format(maskedBytes(c))}/${c.bits}` : undefined;
 }
 
+/** The nth address of a block counted from its network address (n = 1: customer router, 2: Microsoft's, in a /30 or /126). */
+export function nthAddress(text: Cidr | string, n: number): string | undefined {
+  const c = typeof text === 'string' ? parse(text) : text;
+  if (!c) return undefined;
+  const bytes = maskedBytes(c);
+  let carry = n;
+  for (let i = bytes.length - 1; i >= 0 && carry > 0; i--) {
+    const sum = bytes[i]! + carry;
+    bytes[i] = sum % 256;
+    carry = Math.floor(sum / 256);
+  }
+  return format(bytes);
+}
+
 /** First usable address of a block (network + 1; in an ExpressRoute /30 or /126 that is the customer router). */
 export function firstUsable(text: Cidr | string): string | undefined {
   const c = typeof text === 'string' ? parse(text) : text;
   if (!c) return undefined;
   const width = c.kind === 'ipv4' ? 32 : 128;
-  const bytes = maskedBytes(c);
-  if (width - c.bits >= 2) {
-    for (let i = bytes.length - 1; i >= 0; i--) {
-      bytes[i] = (bytes[i]! + 1) & 0xff;
-      if (bytes[i] !== 0) break;
-    }
-  }
-  return format(bytes);
+  return width - c.bits >= 2 ? nthAddress(c, 1) : networkCidr(c)?.split('/')[0];
 }
 
 /** True when `addr` lies inside the inclusive range [from, to] of the same family. */
@@ -114,4 +121,9 @@ export function inRange(addr: string, from: string, to: string): boolean {
 /** True for RFC 1918 private IPv4 space (not allowed on Microsoft peering). */
 export function isPrivateV4(c: Cidr): boolean {
   return c.kind === 'ipv4' && (c.address as ipaddr.IPv4).range() === 'private';
+}
+
+/** True when an IPv4 block is not public unicast (RFC 1918, CGNAT, loopback, documentation...): Microsoft peering refuses it. */
+export function isNonPublicV4(c: Cidr): boolean {
+  return c.kind === 'ipv4' && (c.address as ipaddr.IPv4).range() !== 'unicast';
 }

@@ -4,7 +4,7 @@ import { createExplorerWrites } from './explorer-write.js';
 import { withLive } from './explorer-live.js';
 import { str, type FlagValues } from './flags.js';
 import type { CommandIO } from './io.js';
-import { checkGraph, readInventory } from './load.js';
+import { checkGraph, progressTotals, readInventory } from './load.js';
 import { openSource, type OpenedSource } from './source.js';
 
 /** Builds the UI's backend over an opened source: every refresh re-reads the inventory, rebuilds the graph and re-runs the checks. */
@@ -17,17 +17,11 @@ export function createExplorerBackend(src: OpenedSource, values: FlagValues): Ex
     mode,
     writes: createExplorerWrites(src, values),
     load: async (onProgress, signal): Promise<ExplorerData> => {
-      const scopes = new Map<string, { done: number; total: number }>();
+      const totals = progressTotals();
       const inventory = await readInventory(src, {
         signal,
         onProgress: (p) => {
-          scopes.set(p.scope, p);
-          let done = 0;
-          let total = 0;
-          for (const s of scopes.values()) {
-            done += s.done;
-            total += s.total;
-          }
+          const { done, total } = totals(p);
           onProgress({ done, total, label: p.scope });
         },
       });

@@ -80,9 +80,8 @@ function filterSubscriptions(inv: Inventory, wanted: string[]): Inventory {
 
 
 
-/** A progress callback that draws one updating line on stderr, only when stderr is a terminal. */
-export function stderrProgress(io: CommandIO): ((p: InventoryProgress) => void) | undefined {
-  if (!io.stderr.isTTY) return undefined;
+/** Folds per-subscription progress into one running total (the inventory reports each scope on its own). */
+export function progressTotals(): (p: InventoryProgress) => { done: number; total: number; scopes: number } {
   const scopes = new Map<string, InventoryProgress>();
   return (p) => {
     scopes.set(p.scope, p);
@@ -92,7 +91,17 @@ export function stderrProgress(io: CommandIO): ((p: InventoryProgress) => void) 
       done += s.done;
       total += s.total;
     }
-    io.stderr.write(`\r\x1b[2Kreading inventory: ${done}/${total} lists across ${scopes.size} subscription(s)`);
+    return { done, total, scopes: scopes.size };
+  };
+}
+
+/** A progress callback that draws one updating line on stderr, only when stderr is a terminal. */
+export function stderrProgress(io: CommandIO): ((p: InventoryProgress) => void) | undefined {
+  if (!io.stderr.isTTY) return undefined;
+  const totals = progressTotals();
+  return (p) => {
+    const { done, total, scopes } = totals(p);
+    io.stderr.write(`\r\x1b[2Kreading inventory: ${done}/${total} lists across ${scopes} subscription(s)`);
     if (done === total) io.stderr.write('\r\x1b[2K');
   };
 }

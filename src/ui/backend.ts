@@ -1,8 +1,7 @@
 import type { InventoryIssue, SourceInfo, SubscriptionInfo } from '../inventory/types.js';
 import type { TopologyGraph } from '../topology/types.js';
 import type { Finding } from '../checks/types.js';
-import type { StatusEvent } from '../status/events.js';
-import type { StatusSnapshot, WatchItem } from '../status/types.js';
+import type { StatusMonitor } from '../status/monitor.js';
 import type { Diagnosis, StepId } from '../diagnose/types.js';
 import type { WriteBackend } from './wizard/types.js';
 
@@ -29,19 +28,10 @@ export interface LoadProgress {
 export type ExplorerMode = 'read-only' | 'write';
 
 /** The live-status store as the UI drives it; src/status's StatusMonitor satisfies it, tests pass a fake. */
-export interface LiveMonitor {
-  watch(items: WatchItem[], selectedId?: string): number;
-  select(selectedId: string | undefined): void;
-  snapshot(): StatusSnapshot;
-  events(): StatusEvent[];
-  subscribe(listener: () => void): () => void;
-  acknowledge(seq?: number): void;
-  pause(): void;
-  resume(): void;
-  idle(): void;
-  active(): void;
-  stop(): void;
-}
+export type LiveMonitor = Pick<
+  StatusMonitor,
+  'watch' | 'select' | 'snapshot' | 'events' | 'subscribe' | 'acknowledge' | 'pause' | 'resume' | 'idle' | 'active' | 'stop'
+>;
 
 /** Progress of a running diagnosis: called when each step starts and when it ends. */
 export type DiagnoseProgress = (stepId: StepId, message: string) => void;

@@ -2,7 +2,7 @@ import { RT } from '../../arm/resource-types.js';
 import type { ArmResource } from '../../inventory/types.js';
 import type { TopologyGraph } from '../../topology/types.js';
 import { azPeering } from '../az.js';
-import { nthAddress, overlaps, parseCidr } from '../cidr.js';
+import { isNetworkAddress, nthAddress, overlaps, parse as parseCidr } from '../../checks/cidr.js';
 import { PlanInputError, validateAll, type Choice, type KindSpec } from '../fields.js';
 import { bodyOf, childrenOf, nodeOf, nodesOfType, peeringIdFor, peeringOf, props, resourceGroupScope } from '../graph-query.js';
 import { assemblePlan, type ActionPlan } from '../plan.js';
@@ -15,8 +15,8 @@ const REGISTRIES = ['ARIN', 'APNIC', 'AFRINIC', 'LACNIC', 'RIPENCC', 'RADB', 'AL
 /** The two BGP addresses of a /30: on-premises router = first usable, Microsoft (MSEE) = second (domain §5.4). */
 export function peerIps(prefix: string): { onPrem: string; azure: string } | undefined {
   const c = parseCidr(prefix);
-  if (!c || c.family !== 4 || c.bits !== 30) return undefined;
-  return { onPrem: nthAddress(c, 1), azure: nthAddress(c, 2) };
+  if (!c || c.kind !== 'ipv4' || c.bits !== 30) return undefined;
+  return { onPrem: nthAddress(c, 1)!, azure: nthAddress(c, 2)! };
 }
 
 function otherPeerings(graph: TopologyGraph, circuitId: string | undefined, type: string | undefined): ArmResource[] {
@@ -53,7 +53,7 @@ export const peeringKind: KindSpec = {
     { key: 'sharedKey', label: 'MD5 key (optional)', input: 'secret', required: false, help: 'at most 25 letters or digits; must match your router', validate: validateMd5 },
     { key: 'state', label: 'State', input: 'select', required: true, help: 'Enabled or Disabled', validate: validateOneOf(['Enabled', 'Disabled'], 'state'), default: () => 'Enabled' },
     { key: 'advertisedPublicPrefixes', label: 'Advertised public prefixes', input: 'text', required: true, help: 'comma list of public prefixes you own (Microsoft peering)', when: isMs,
-      validate: (v) => (v.split(',').every((p) => { const c = parseCidr(p); return c && c.aligned; }) ? undefined : 'advertised prefixes: comma list of public CIDR blocks such as 203.0.113.0/24') },
+      validate: (v) => (v.split(',').every((p) => { const c = parseCidr(p); return c && isNetworkAddress(c); }) ? undefined : 'advertised prefixes: comma list of public CIDR blocks such as 203.0.113.0/24') },
     { key: 'customerASN', label: 'Customer ASN (optional)', input: 'number', required: false, help: 'ASN the prefixes originate from, if not the peer ASN', when: isMs, validate: validateAsn },
     { key: 'routingRegistryName', label: 'Routing registry', input: 'select', required: true, help: REGISTRIES.join(', '), when: isMs, validate: validateOneOf(REGISTRIES, 'routing registry'), default: () => 'ARIN' },
     { key: 'routeFilter', label: 'Route filter', input: 'select', required: false, help: 'route filter with the BGP communities to receive (needed for any routes on Microsoft peering)', when: isMs,

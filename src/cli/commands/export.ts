@@ -1,30 +1,16 @@
-import type { Finding } from '../../checks/types.js';
 import { ErscopeError } from '../../errors.js';
-import type { InventoryIssue, PermissionEntry, SourceInfo, SubscriptionInfo } from '../../inventory/types.js';
 import { isReportFormat, REPORT_FORMATS, renderReportDetailed } from '../../report/index.js';
 import { writeFileAtomic } from '../../atomic-write.js';
-import type { TopologyGraph } from '../../topology/types.js';
+import type { ReportInput } from '../../report/model.js';
 import { EXIT } from '../exit-codes.js';
 import type { CommandIO } from '../io.js';
 
-/** Options for `erscope export` after argv and the source are resolved by the CLI. */
-export interface ExportCommandOptions {
-  graph: TopologyGraph;
-  findings: Finding[];
-  inventoryIssues: InventoryIssue[];
-  source: SourceInfo;
-  subscriptions: SubscriptionInfo[];
-  permissions?: PermissionEntry[];
-  forbiddenScopes?: string[];
+/** Options for `erscope export` after argv and the source are resolved by the CLI: the report input plus the format and target. */
+export interface ExportCommandOptions extends Omit<ReportInput, 'collapseAt'> {
   /** One of REPORT_FORMATS; anything else is a usage error (exit 2). */
   format: string;
   /** File to write atomically; stdout when absent. */
   out?: string;
-  focus?: string;
-  depth?: number;
-  /** Export exactly these nodes (the TUI's current view). */
-  nodeIds?: string[];
-  generatedAt?: Date;
 }
 
 /** Writes one report; exit 0 on success, 2 on an unknown format, unknown --focus or unwritable --out. */
