@@ -2,6 +2,7 @@ import type { ExplorerBackend, ExplorerData } from '../ui/backend.js';
 import { EXIT } from './exit-codes.js';
 import { createExplorerWrites } from './explorer-write.js';
 import { withLive } from './explorer-live.js';
+import { withExport } from './explorer-export.js';
 import { str, type FlagValues } from './flags.js';
 import type { CommandIO } from './io.js';
 import { checkGraph, progressTotals, readInventory } from './load.js';
@@ -11,7 +12,7 @@ import { openSource, type OpenedSource } from './source.js';
 export function createExplorerBackend(src: OpenedSource, values: FlagValues): ExplorerBackend {
   const configPath = str(values, 'config');
   const mode = values.write === true && values['read-only'] !== true ? 'write' : 'read-only';
-  return withLive({
+  return withExport(withLive({
     source: src.info,
     subscriptions: src.snapshot?.subscriptions ?? [],
     mode,
@@ -30,13 +31,16 @@ export function createExplorerBackend(src: OpenedSource, values: FlagValues): Ex
       const findings = await checkGraph(graph, inventory, configPath ? { configPath } : {});
       return { graph, findings, inventoryIssues: inventory.issues, subscriptions: inventory.subscriptions, loadedAt: Date.now() };
     },
-  }, src);
+  }, src));
 }
 
 /** Opens the source and runs the explorer until the user quits; the source (and any in-process emulator) is closed after. */
 export async function runExplorer(values: FlagValues, _io: CommandIO): Promise<number> {
   const src = await openSource(values);
   try {
+    // Ink draws only the final frame when CI/CONTINUOUS_INTEGRATION is set (read once, when ink loads); someone at an
+    // interactive terminal is not a CI job, so clear the markers before the first import of the UI.
+    for (const k of ['CI', 'CONTINUOUS_INTEGRATION']) if (k in process.env) process.env[k] = 'false';
     const { mountExplorer } = await import('../ui/mount.js');
     const backend = createExplorerBackend(src, values);
     try {

@@ -1,4 +1,5 @@
 import { renderCsv } from './csv.js';
+import type { ReportFormat } from './formats.js';
 import { buildDiagram, type Diagram } from './diagram.js';
 import { renderDot } from './dot.js';
 import { sourceLine } from './escape.js';
@@ -10,16 +11,7 @@ import { buildReportModel, scopeDescription, type ReportInput, type ReportModel 
 import { renderSarif } from './sarif.js';
 import { renderSvg } from './svg.js';
 
-/** Every export format, in the order help text lists them. */
-export const REPORT_FORMATS = ['md', 'json', 'html', 'dot', 'mermaid', 'sarif', 'csv'] as const;
-
-/** One export format. */
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-/** True when `s` names an export format. */
-export function isReportFormat(s: string): s is ReportFormat {
-  return (REPORT_FORMATS as readonly string[]).includes(s);
-}
+export { REPORT_FORMATS, isReportFormat, type ReportFormat } from './formats.js';
 
 /** A rendered report with what the diagram shows, for callers that report counts (CLI summary line, tests). */
 export interface RenderedReport {

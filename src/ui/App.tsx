@@ -106,7 +106,7 @@ export function App(props: AppProps) {
     const m = modelOf(s.data);
     const top = s.stack[s.stack.length - 1]!;
     const c = deriveLivePage(live, cache, top, m, subscriptionsOf(backend, s.data), s.filter, width);
-    return { state: s, dispatch, backend: writing.backend, model: m, content: c, pageSize: layoutFor(top, c, height).pageSize, quit, refresh, copy, onWrite: onWrite ?? writing.onWrite, live };
+    return { state: s, dispatch, backend: writing.backend, model: m, content: c, pageSize: layoutFor(top, c, height).pageSize, quit, refresh, copy, onWrite: onWrite ?? writing.onWrite, live, now };
   };
   useKeys(keyEnv, isRawModeSupported === true && !writing.open);
 

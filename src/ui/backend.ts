@@ -4,6 +4,7 @@ import type { Finding } from '../checks/types.js';
 import type { StatusMonitor } from '../status/monitor.js';
 import type { Diagnosis, StepId } from '../diagnose/types.js';
 import type { WriteBackend } from './wizard/types.js';
+import type { ReportFormat } from '../report/formats.js';
 
 /** Everything the explorer shows, produced by one load; the UI never fetches anything itself. */
 export interface ExplorerData {
@@ -53,6 +54,26 @@ export interface ExplorerBackend {
   plan?: (commandId: string, resourceId: string) => Promise<unknown>;
   /** Writes (create, fix): pre-flight, apply, re-plan, verify and the operation tracker; absent = no writes at all. */
   writes?: WriteBackend;
+  /** Writes a report of exactly what a view shows (needs no network); absent in bare embeds, where `e` says so. */
+  exportView?: (req: ExportRequest) => Promise<ExportResult>;
+}
+
+/** What `e` asks the core to export: a table's rows (`nodeIds`) or a detail page's neighbourhood (`focus`, `depth`). */
+export interface ExportRequest {
+  format: ReportFormat;
+  nodeIds?: string[];
+  focus?: string;
+  depth?: number;
+  /** Bare file name chosen by the UI; the core decides the directory. */
+  file: string;
+}
+
+/** What was written, for the one status line. */
+export interface ExportResult {
+  /** The path as the user should see it, e.g. `./erscope-connections-20261122-014500.md`. */
+  file: string;
+  resources: number;
+  findings: number;
 }
 
 /** The subscriptions to show: those of the latest load, else what the backend knew up front (snapshots). */

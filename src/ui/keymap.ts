@@ -11,6 +11,7 @@ export type CommandId =
   | 'view.filter'
   | 'view.sortNext'
   | 'view.sortReverse'
+  | 'view.export'
   | 'view.jump'
   | 'nav.back'
   | 'nav.up'
@@ -79,6 +80,8 @@ export const KEYMAP: readonly Binding[] = [
   { id: 'app.operations', keys: ['o'], description: 'write operations (running and finished)', category: 'general' },
   { id: 'app.help', short: 'help', keys: ['?'], description: 'help', category: 'general', footer: true },
   { id: 'app.quit', short: 'quit', keys: ['q'], description: 'quit (back on a sub-page)', category: 'general', footer: true },
+  // Last on purpose: the footer fills greedily in table order, so export only shows where the width leaves room.
+  { id: 'view.export', short: 'export', keys: ['e'], description: 'export this view as a report', category: 'view', views: ['table', 'detail'], footer: true },
   { id: 'app.interrupt', keys: ['ctrl+c'], description: 'quit (press twice)', category: 'general' },
 ];
 

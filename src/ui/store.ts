@@ -17,7 +17,7 @@ export type Page =
   | { kind: 'diagnose'; id: string; cursor: number; offset: number; expanded: string[] };
 
 /** What the keyboard is typing into right now. */
-export type InputMode = 'normal' | 'command' | 'filter' | 'help';
+export type InputMode = 'normal' | 'command' | 'filter' | 'help' | 'export';
 
 /** The whole UI state; data is the last good load, kept on screen when a refresh fails. */
 export interface UiState {
@@ -31,6 +31,8 @@ export interface UiState {
   message?: { text: string; tone: Tone };
   ctrlCArmed: boolean;
   helpOffset: number;
+  /** File name without extension offered by the export prompt, fixed when `e` opens it. */
+  exportBase?: string;
   data?: ExplorerData;
   loading?: LoadProgress;
   /** Set when the latest load failed; the previous data (if any) is then stale. */
@@ -51,6 +53,7 @@ export type Action =
   | { type: 'message'; text?: string; tone?: Tone }
   | { type: 'ctrlC'; armed: boolean }
   | { type: 'helpScroll'; delta: number }
+  | { type: 'exportPrompt'; base: string }
   | { type: 'loadStart' }
   | { type: 'loadProgress'; progress: LoadProgress }
   | { type: 'loadDone'; data: ExplorerData }
@@ -115,6 +118,8 @@ export function reducer(s: UiState, a: Action): UiState {
       return { ...s, ctrlCArmed: a.armed, message: a.armed ? { text: 'press ctrl-c again to quit', tone: 'warn' } : s.message };
     case 'helpScroll':
       return { ...s, helpOffset: Math.max(0, s.helpOffset + a.delta) };
+    case 'exportPrompt':
+      return { ...s, mode: 'export', draft: '', candidates: [], exportBase: a.base, message: undefined };
     case 'loadStart':
       return { ...s, loading: { done: 0, total: 0 } };
     case 'loadProgress':

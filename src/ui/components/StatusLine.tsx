@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { useExplorer } from '../context.js';
 import { CommandLine } from './CommandLine.js';
 import { FilterLine } from './FilterLine.js';
+import { ExportLine } from './ExportLine.js';
 import { ProgressBar } from './ProgressBar.js';
 import { Styled } from './Styled.js';
 
@@ -11,6 +12,7 @@ export function StatusLine({ inputEnabled }: { inputEnabled: boolean }) {
   let left;
   if (state.mode === 'command') left = <CommandLine draft={state.draft} candidates={state.candidates} />;
   else if (state.mode === 'filter') left = <FilterLine draft={state.draft} />;
+  else if (state.mode === 'export') left = <ExportLine draft={state.draft} base={state.exportBase ?? 'erscope-view'} />;
   else if (state.message) left = <Styled tone={state.message.tone}>{state.message.text}</Styled>;
   else if (state.loadError)
     left = <Styled tone="error">{`✖ refresh failed: ${state.loadError}${state.data ? ' (showing last data)' : ''}`}</Styled>;

@@ -12,6 +12,7 @@ import { VIEWS } from '../views/index.js';
 import { typeLabel } from '../views/misc.js';
 import type { PageContent } from '../model/page.js';
 import { handleLiveCommand } from './live-keys.js';
+import { handleExportMode, startExport } from './export-keys.js';
 import type { LiveView } from './useLive.js';
 
 /** Everything the key handler needs to act on the top page. */
@@ -29,6 +30,8 @@ export interface KeyEnv {
   onWrite?: (cmd: CommandId, resourceId: string | undefined) => void;
   /** Live status and the diagnosis runner (absent in bare embeds). */
   live?: LiveView;
+  /** Clock for export file names (tests pin it); Date.now when absent. */
+  now?: () => number;
 }
 
 const printable = (input: string, key: Key) => input.length > 0 && !key.ctrl && !key.meta && !key.return && !key.tab && !key.escape;
@@ -101,6 +104,7 @@ function handleNormal(env: KeyEnv, input: string, key: Key, view: PageKind): voi
     case 'app.command': return dispatch({ type: 'mode', mode: 'command' });
     case 'app.refresh': return env.refresh();
     case 'view.filter': return dispatch({ type: 'mode', mode: 'filter', draft: state.filter });
+    case 'view.export': return startExport(env);
     case 'view.jump': return dispatch({ type: 'root', page: tablePage(VIEWS[Number(input) - 1]!.id) });
     case 'view.sortNext':
     case 'view.sortReverse':
@@ -149,6 +153,7 @@ function replayTextChunk(getEnv: () => KeyEnv, input: string, key: Key): void {
     const k: Key = { ...key, return: isReturn };
     if (env.state.mode === 'command') handleCommandMode(env, isReturn ? '' : part, k);
     else if (env.state.mode === 'filter') handleFilterMode(env, isReturn ? '' : part, k);
+    else if (env.state.mode === 'export') handleExportMode(env, isReturn ? '' : part, k);
     else return;
   }
 }
@@ -173,11 +178,12 @@ export function useKeys(getEnv: () => KeyEnv, isActive: boolean): void {
       if (key.escape || input === '?' || input === 'q' || key.return) dispatch({ type: 'mode', mode: 'normal' });
       return;
     }
-    if ((state.mode === 'command' || state.mode === 'filter') && input.length > 1 && /[\r\n]/.test(input)) {
+    if ((state.mode === 'command' || state.mode === 'filter' || state.mode === 'export') && input.length > 1 && /[\r\n]/.test(input)) {
       return replayTextChunk(() => ref.current(), input, key);
     }
     if (state.mode === 'command') return handleCommandMode(env, input, key);
     if (state.mode === 'filter') return handleFilterMode(env, input, key);
+    if (state.mode === 'export') return handleExportMode(env, input, key);
     handleNormal(ref.current(), input, key, view);
   }, []);
   useInput(handler, { isActive });
