@@ -88,12 +88,15 @@ describe('e exports exactly what the view shows', () => {
     expect(names).toContain('auth-1');
     expect(names).toContain('conn-er-ams');
     expect(names).not.toContain('er-sin-1');
+    expect(names).not.toContain('hub-sea');
     for (const s of SECRETS) expect(json).not.toContain(s);
   });
 
   it('esc cancels without writing', async () => {
     const r = app(dir);
-    await r.press('e', ...'csv', KEY.esc);
+    await r.press('e', '\t\t');
+    expect(statusOf(r.frame())).toContain(': html  → ./erscope-connections-');
+    await r.press(KEY.esc, 'e', ...'csv', KEY.esc);
     expect(statusOf(r.frame())).not.toContain('export as');
     await tick(50);
     expect(readdirSync(dir)).toEqual([]);

@@ -82,7 +82,7 @@ describe('navigation', () => {
 
 describe('help and command mode', () => {
   it('? shows help generated from the key table; esc closes', async () => {
-    const r = app(100, 40);
+    const r = app(100, 44);
     await r.press('?');
     expect(r.frame()).toContain('filter (! inverts)');
     expect(r.frame()).toContain(':connections|conn|co');

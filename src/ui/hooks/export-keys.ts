@@ -31,7 +31,11 @@ export function handleExportMode(env: KeyEnv, input: string, key: Key): void {
     if (state.draft === '') return dispatch({ type: 'mode', mode: 'normal' });
     return dispatch({ type: 'draft', draft: state.draft.slice(0, -1) });
   }
-  if (printable(input, key)) dispatch({ type: 'draft', draft: state.draft + input });
+  if (!printable(input, key)) return;
+  // Fast tabs arrive as one chunk ("\t\t") rather than as tab keys: replay each as a cycle; formats never hold spaces.
+  let draft = state.draft;
+  for (const ch of input) draft = ch === '\t' ? cycleExportFormat(draft) : /[\s\p{Cc}]/u.test(ch) ? draft : draft + ch;
+  dispatch({ type: 'draft', draft });
 }
 
 function runExport(env: KeyEnv): void {
