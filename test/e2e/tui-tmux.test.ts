@@ -53,7 +53,8 @@ describe.skipIf(!hasTmux)('erscope --demo in a real terminal (tmux)', () => {
   });
 
   it('switches views with command mode, filters, drills down and goes back', async () => {
-    await keys(':', 'connections', 'Enter');
+    // One send-keys call: the keys reach erscope in a single read, as when someone types ahead of a busy screen.
+    tmux('send-keys', '-t', session, ':connections', 'Enter');
     await waitFor((x) => /^connections/m.test(x) && /cn-hub-weu-er-am/.test(x), 'the connections view');
     await keys('/', 'lab-neu-er', 'Enter');
     const filtered = await waitFor((x) => /cn-lab-neu-er-d/.test(x) && !/cn-hub-weu/.test(x), 'the filtered table');

@@ -234,3 +234,16 @@ describe('modes and sizes', () => {
     expect(stripAnsi(r.lastFrame() ?? '').split('\n').every((l) => [...l].length <= 60)).toBe(true);
   });
 });
+
+describe('keys that arrive in one chunk', () => {
+  it('":connections⏎" typed while the app was busy switches view, then "/ams⏎" filters', async () => {
+    const r = app(120, 30);
+    await r.press(':connections\r');
+    expect(r.frame()).toMatch(/^connections/m);
+    await r.press('/ams\r');
+    expect(r.frame()).toMatch(/ams/);
+    expect(bodyOf(r.frame())).not.toMatch(/conn-s2s-branch/);
+    await r.press('jj?');
+    expect(r.frame()).toMatch(/filter/i);
+  });
+});

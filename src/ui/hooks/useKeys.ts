@@ -144,25 +144,35 @@ function handleNormal(env: KeyEnv, input: string, key: Key, view: PageKind): voi
   }
 }
 
-/** A paste (or fast typing) can deliver text and Enter in one chunk; replay it as text then Enter so neither is lost. */
-function replayTextChunk(getEnv: () => KeyEnv, input: string, key: Key): void {
-  for (const part of input.split(/(\r\n|\r|\n)/)) {
-    if (part === '') continue;
-    const env = getEnv();
-    const isReturn = /^[\r\n]/.test(part);
-    const k: Key = { ...key, return: isReturn };
-    if (env.state.mode === 'command') handleCommandMode(env, isReturn ? '' : part, k);
-    else if (env.state.mode === 'filter') handleFilterMode(env, isReturn ? '' : part, k);
-    else if (env.state.mode === 'export') handleExportMode(env, isReturn ? '' : part, k);
-    else return;
+/**
+ * Splits a chunk of several keystrokes (a paste, or keys typed while the app was busy) into single keys, so none is
+ * lost or misread: ":connections⏎" must act as ':' then the letters then Enter, in whatever mode each key lands.
+ */
+export function splitChunk(input: string, key: Key): Array<[string, Key]> {
+  const none = Object.fromEntries(Object.keys(key).map((k) => [k, false])) as unknown as Key;
+  const out: Array<[string, Key]> = [];
+  const chars = [...input];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch === '\n' && chars[i - 1] === '\r') continue;
+    if (ch === '\r' || ch === '\n') out.push(['', { ...none, return: true }]);
+    else if (ch === '\t') out.push(['', { ...none, tab: true }]);
+    else if (ch === '\x7f' || ch === '\b') out.push(['', { ...none, backspace: true }]);
+    else out.push([ch, none]);
   }
+  return out;
 }
 
 /** Wires the keyboard to the store; `getEnv` is read per key so every key sees the state left by the previous one. */
 export function useKeys(getEnv: () => KeyEnv, isActive: boolean): void {
   const ref = useRef(getEnv);
   ref.current = getEnv;
+  const self = useRef<(input: string, key: Key) => void>(() => undefined);
   const handler = useCallback((input: string, key: Key) => {
+    if ([...input].length > 1 && !key.ctrl && !key.meta && !input.includes('\x1b')) {
+      for (const [i, k] of splitChunk(input, key)) self.current(i, k);
+      return;
+    }
     const env = ref.current();
     const { state, dispatch } = env;
     const view = state.stack[state.stack.length - 1]!.kind;
@@ -178,13 +188,11 @@ export function useKeys(getEnv: () => KeyEnv, isActive: boolean): void {
       if (key.escape || input === '?' || input === 'q' || key.return) dispatch({ type: 'mode', mode: 'normal' });
       return;
     }
-    if ((state.mode === 'command' || state.mode === 'filter' || state.mode === 'export') && input.length > 1 && /[\r\n]/.test(input)) {
-      return replayTextChunk(() => ref.current(), input, key);
-    }
     if (state.mode === 'command') return handleCommandMode(env, input, key);
     if (state.mode === 'filter') return handleFilterMode(env, input, key);
     if (state.mode === 'export') return handleExportMode(env, input, key);
     handleNormal(ref.current(), input, key, view);
   }, []);
+  self.current = handler;
   useInput(handler, { isActive });
 }
