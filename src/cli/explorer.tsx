@@ -35,7 +35,7 @@ export function createExplorerBackend(src: OpenedSource, values: FlagValues): Ex
 }
 
 /** Opens the source and runs the explorer until the user quits; the source (and any in-process emulator) is closed after. */
-export async function runExplorer(values: FlagValues, _io: CommandIO): Promise<number> {
+export async function runExplorer(values: FlagValues, _io: CommandIO, opts: { startCreate?: string } = {}): Promise<number> {
   const src = await openSource(values);
   try {
     // Ink draws only the final frame when CI/CONTINUOUS_INTEGRATION is set (read once, when ink loads); someone at an
@@ -44,7 +44,7 @@ export async function runExplorer(values: FlagValues, _io: CommandIO): Promise<n
     const { mountExplorer } = await import('../ui/mount.js');
     const backend = createExplorerBackend(src, values);
     try {
-      await mountExplorer(backend);
+      await mountExplorer(backend, opts.startCreate ? { startCreate: opts.startCreate } : {});
     } finally {
       backend.live?.monitor.stop();
     }

@@ -43,6 +43,12 @@ export const LIVE_COMMANDS: CommandSpec[] = [
         throw new ErscopeError(`unknown kind "${kind}": choose one of ${CREATE_KINDS.join(', ')}`);
       }
       const values = parseSetFlags(v);
+      if (Object.keys(values).length === 0 && !str(v, 'confirm') && io.stdout.isTTY && process.stdin.isTTY) {
+        // On a terminal with no fields given: the guided wizard inside the explorer (plan, review, typed confirmation).
+        if (v['read-only']) throw new ErscopeError('create --read-only cannot write: drop --read-only, or add --dry-run to review plans only');
+        const { runExplorer } = await import('./explorer.js');
+        return runExplorer({ ...v, write: true }, io, { startCreate: kind });
+      }
       return withSource(v, async (src) => {
         if (!src.conn) throw new ErscopeError('create needs a live source (Azure, --demo, --scenario or --endpoint), not a --snapshot');
         const estate = await loadEstate(src, { onProgress: stderrProgress(io) });

@@ -1,5 +1,5 @@
 import { Box, useApp, useStdin, useStdout } from 'ink';
-import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { ExplorerBackend, ExplorerData } from './backend.js';
 import { subscriptionsOf } from './backend.js';
 import { osc52 } from './clipboard.js';
@@ -27,6 +27,8 @@ export interface AppProps {
   backend: ExplorerBackend;
   /** View shown first (default circuits). */
   initialView?: ViewId;
+  /** Open this kind's creation wizard as soon as data is loaded (`erscope create KIND` on a terminal). */
+  startCreate?: string;
   /** Layout width/height override; defaults to the terminal size, live on resize. */
   width?: number;
   height?: number;
@@ -109,6 +111,10 @@ export function App(props: AppProps) {
     return { state: s, dispatch, backend: writing.backend, model: m, content: c, pageSize: layoutFor(top, c, height).pageSize, quit, refresh, copy, onWrite: onWrite ?? writing.onWrite, live, now };
   };
   useKeys(keyEnv, isRawModeSupported === true && !writing.open);
+  const createStarted = useRef(false);
+  useEffect(() => {
+    if (props.startCreate && model && !createStarted.current) createStarted.current = writing.openCreate(props.startCreate);
+  }, [props.startCreate, model, writing]);
 
   const ctx: ExplorerContextValue = { state, dispatch, backend: writing.backend, model, theme, width, height, now };
   const counter = content.count ? `${page.cursor + 1}/${content.count}` + (content.kind === 'table' && content.count < content.total ? ` of ${content.total}` : '') : '';

@@ -34,6 +34,8 @@ export interface WriteAppOptions {
   view?: ViewId;
   width?: number;
   height?: number;
+  /** Open this kind's wizard once loaded, as `erscope create KIND` does on a terminal. */
+  startCreate?: string;
 }
 
 /** Starts the emulator with the actions scenario and the explorer over it; resolves once the first load is on screen. */
@@ -41,7 +43,7 @@ export async function startWriteApp(o: WriteAppOptions = {}): Promise<WriteApp> 
   const emu = await startEmulator({ scenario: actionsScenario(), timeScale: 0, ...(o.faults ? { faults: o.faults } : {}) });
   const src = await openSource({ endpoint: emu.endpoint, 'ca-cert': emu.caCertPath }, { pollIntervalMs: o.pollIntervalMs ?? 5 });
   const backend = createExplorerBackend(src, { ...(o.write ? { write: true } : {}), ...(o.dryRun ? { 'dry-run': true } : {}) });
-  const r = renderApp({ backend, initialView: o.view ?? 'circuits' }, o.width ?? 120, o.height ?? 40);
+  const r = renderApp({ backend, initialView: o.view ?? 'circuits', ...(o.startCreate ? { startCreate: o.startCreate } : {}) }, o.width ?? 120, o.height ?? 40);
   const until = async (pred: string | RegExp | ((f: string) => boolean), what?: string): Promise<string> => {
     const test = typeof pred === 'function' ? pred : (f: string) => (typeof pred === 'string' ? f.includes(pred) : pred.test(f));
     for (let i = 0; i < 750; i++) {

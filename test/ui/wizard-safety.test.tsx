@@ -131,3 +131,27 @@ describe('fix, conflict, failure, background operations', () => {
     expect(back).toMatch(/authorization key of auth-1:\n\s+[0-9a-f-]{36}/);
   });
 });
+
+describe('erscope create KIND on a terminal', () => {
+  it('opens that kind\'s wizard as soon as the data is loaded, without the picker', async () => {
+    const a = await startWriteApp({ write: true, startCreate: 'peering' });
+    try {
+      const f = await a.until('Step 1 of', 'the peering wizard');
+      expect(f).not.toContain('Create: pick what to create');
+      expect(f).toMatch(/peering/i);
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('stays on the explorer in read-only mode (no writer, no wizard)', async () => {
+    const a = await startWriteApp({ startCreate: 'peering' });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      expect(a.r.frame()).not.toContain('Step 1 of');
+      expect(a.r.frame()).toContain('READ-ONLY');
+    } finally {
+      await a.close();
+    }
+  });
+});

@@ -68,6 +68,15 @@ function enableKey(env: WriteEnv, s: Extract<WriteScreen, { kind: 'enable' }>, i
   if (printable(input, key)) show(env.store, { ...s, draft: s.draft + input, error: undefined });
 }
 
+/** Opens the wizard of one kind directly (`erscope create KIND` on a terminal); false when writes or data are not ready. */
+export function openCreateWizard(env: WriteEnv, action: string): boolean {
+  const kind = KIND_ORDER.find((k) => k === action);
+  if (!kind || !env.graph || !env.writes || env.store.getState().mode !== 'write') return false;
+  const values = prefillFor(env.graph, kind, undefined);
+  show(env.store, { kind: 'wizard', action: kind, values, ...editFor(wizardOptions(env.graph, kind, values), 0) });
+  return true;
+}
+
 function pickKey(env: WriteEnv, s: Extract<WriteScreen, { kind: 'pick' }>, input: string, key: Key): void {
   if (key.escape) return show(env.store, undefined);
   const d = step(input, key, true);

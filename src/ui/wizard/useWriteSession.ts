@@ -5,7 +5,7 @@ import type { ExplorerBackend } from '../backend.js';
 import type { CommandId } from '../keymap.js';
 import type { KeyEnv } from '../hooks/useKeys.js';
 import { verifyOnce, type WriteEnv } from './flow.js';
-import { openWrite, writeKey } from './keys-flow.js';
+import { openCreateWizard, openWrite, writeKey } from './keys-flow.js';
 import { createWriteStore, type WriteStore } from './session.js';
 import type { WriteState } from './types.js';
 
@@ -17,6 +17,8 @@ export interface WriteSession {
   /** A write screen is open: it draws the body and takes every key. */
   open: boolean;
   onWrite(cmd: CommandId, resourceId: string | undefined): void;
+  /** Opens one kind's wizard (for `erscope create KIND`); false until writes and data are ready. */
+  openCreate(kind: string): boolean;
 }
 
 /**
@@ -58,5 +60,6 @@ export function useWriteSession(backend: ExplorerBackend, host: () => KeyEnv, in
   const open = state.screen !== undefined;
   useInput(handler, { isActive: inputActive && open });
   const view = useMemo(() => (state.mode === backend.mode ? backend : { ...backend, mode: state.mode }), [backend, state.mode]);
-  return { backend: view, store, state, open, onWrite };
+  const openCreate = useCallback((kind: string) => openCreateWizard(envOf(), kind), [envOf]);
+  return { backend: view, store, state, open, onWrite, openCreate };
 }
