@@ -54,7 +54,7 @@ export interface KindSpec {
 export class PlanInputError extends ErscopeError {
   readonly errors: Record<string, string>;
   constructor(errors: Record<string, string>) {
-    super(`invalid input: ${Object.entries(errors).map(([k, v]) => `--${k}: ${v}`).join('; ')}`);
+    super(`invalid input (set fields with --set FIELD=VALUE): ${Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join('; ')}`);
     this.errors = errors;
   }
 }

@@ -64,7 +64,7 @@ describe('erscope create (non-interactive)', () => {
   it('invalid values are one-line input errors naming each field', async () => {
     env = await startActions();
     await expect(runCreate('connection', { conn: env.conn, graph: await env.graph(), findings: [], dryRun: true, values: { gateway: 'gw-vpn', routingWeight: 'x' } }, capture()))
-      .rejects.toThrow(/^invalid input: --gateway: gw-vpn cannot be used: Vpn gateway: not ExpressRoute-capable; --circuit: required: .*; --routingWeight: routing weight "x": a whole number 0–32000/);
+      .rejects.toThrow(/^invalid input \(set fields with --set FIELD=VALUE\): gateway: gw-vpn cannot be used: Vpn gateway: not ExpressRoute-capable; circuit: required: .*; routingWeight: routing weight "x": a whole number 0–32000/);
     await expect(runCreate('tunnel', { graph: await env.graph(), findings: [], dryRun: true }, capture())).rejects.toThrow(/unknown kind "tunnel"/);
   });
 });
