@@ -25,6 +25,7 @@ interface Need {
   neededFor: Set<string>;
 }
 
+/** Caller lacks an action that creating or changing a connection needs, per scope (domain.md §3.1–§3.4). */
 export const rbacMissingPermission = defineRule(
   { id: 'rbac-missing-permission', title: 'You lack permissions to create or change a circuit connection', category: 'rbac', severity: 'low', docs: DOCS.erRoles },
   (m, emit, ctx) => {

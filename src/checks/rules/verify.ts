@@ -31,6 +31,7 @@ function listsPeerFrom(m: Model, q: Res, p: string, connName: string): boolean {
   return m.children(q.id, RT.peerConnection).some((pc) => peerRefs(pc).includes(normalizeId(p)) || String(props(pc).connectionName ?? pc.name).toLowerCase() === connName.toLowerCase());
 }
 
+/** A Global Reach connection its peer peering does not list back (half-built or half-deleted link). */
 export const connectionNotListedOnPeering = defineRule(
   { id: 'connection-not-listed-on-peering', title: 'Global Reach connection not listed back by a peering', category: 'verify', severity: 'medium', docs: DOCS.specErc },
   (m, emit) => {
@@ -59,6 +60,7 @@ export const connectionNotListedOnPeering = defineRule(
   },
 );
 
+/** The reverse: a peering lists a peer connection that no Global Reach connection points back to. */
 export const peeringListsUnknownConnection = defineRule(
   { id: 'peering-lists-unknown-connection', title: 'Peering lists a Global Reach peer connection nobody created', category: 'verify', severity: 'medium', docs: DOCS.specErc },
   (m, emit) => {

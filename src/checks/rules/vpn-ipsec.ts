@@ -31,6 +31,7 @@ export function strongPreset(old: Record<string, unknown>): Record<string, unkno
   };
 }
 
+/** Broken or deprecated IPsec/IKE algorithms in a custom policy (domain.md §7.1–§7.2). */
 export const vpnWeakIpsec = defineRule(
   { id: 'vpn-weak-ipsec', title: 'Weak IPsec/IKE algorithms', category: 'vpn', severity: 'high', docs: DOCS.vwanIpsec },
   (m, emit) => {
