@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { createExplorerBackend } from '../../src/cli/explorer.js';
+import { createExplorerBackend } from '../../src/cli/explorer-backend.js';
 import { openSource, type OpenedSource } from '../../src/cli/source.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 import { scenarioPath } from '../../src/emulator/scenarios/index.js';

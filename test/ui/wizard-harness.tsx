@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createExplorerBackend } from '../../src/cli/explorer.js';
+import { createExplorerBackend } from '../../src/cli/explorer-backend.js';
 import { openSource, type OpenedSource } from '../../src/cli/source.js';
 import type { FaultConfig } from '../../src/emulator/faults.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
