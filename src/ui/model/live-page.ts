@@ -49,5 +49,7 @@ export function deriveLivePage(live: LiveView | undefined, cache: PageCache, pag
     return linesContent(lines, page.cursor);
   }
   const cols = liveColumnsFor(page, live?.data, width);
-  return derivePage(cache, page, model, subs, filter, cols.length ? width - liveWidth(cols) : width);
+  // The LIVE column is the fresher status: drop the inventory-time STATUS beside it so names keep their width.
+  const hide = cols.some((c) => c.key === 'status') ? ['STATUS', 'STATE', 'PROVIDER ST'] : [];
+  return derivePage(cache, page, model, subs, filter, cols.length ? width - liveWidth(cols) : width, hide);
 }

@@ -55,12 +55,12 @@ const EMPTY: Row[] = [];
  * Derives what the top page shows. Pure apart from the cache; render and the key handler both call it, so a key
  * handled before React re-renders still sees the rows the user is looking at.
  */
-export function derivePage(cache: PageCache, page: Page, model: Model | undefined, subs: SubscriptionInfo[], filter: string, width: number): PageContent {
+export function derivePage(cache: PageCache, page: Page, model: Model | undefined, subs: SubscriptionInfo[], filter: string, width: number, hide: readonly string[] = []): PageContent {
   if (page.kind === 'table') {
     const view = viewById(page.view);
     const rows = memo(cache, 'rows', [view, model, page.scope.sub, page.scope.loc, subs], () => (model ? scopeRows(view.rows(model), page.scope, subs) : EMPTY));
     const cells = memo(cache, 'cells', [rows, view, model], () => (model ? cellMatrix(rows, view.columns, model) : []));
-    const placed = memo(cache, 'placed', [view, width], () => layoutColumns(view.columns, width));
+    const placed = memo(cache, 'placed', [view, width, hide.join('|')], () => layoutColumns(view.columns, width, hide));
     const order = memo(cache, 'order', [cells, placed, filter, page.sort?.col, page.sort?.desc], () => {
       const idx = filterIndices(cells, placed.map((p) => p.index), filter);
       return page.sort === undefined ? idx : sortIndices(idx, cells, page.sort.col, page.sort.desc);

@@ -64,9 +64,14 @@ export function lastEvents(events: readonly StatusEvent[]): Map<string, StatusEv
   return m;
 }
 
-function statusSeg(key: string, data: LiveData): Seg {
+function statusSeg(key: string, data: LiveData, row: Row): Seg {
   const rs = data.snapshot.resources[key];
-  if (!rs) return { text: '', tone: 'muted' };
+  if (!rs) {
+    // Not polled (VPN tunnels, vWAN links, stubs): the inventory-time status, since LIVE replaces the STATUS column.
+    if (!row.node) return { text: '', tone: 'muted' };
+    const look = statusLook(row.node.status, row.node.stub);
+    return { text: `${look.glyph} ${row.node.status}`, tone: look.tone };
+  }
   if (rs.error) return { text: `${GLYPH.unknown} ${rs.status ?? 'poll failed'}`, tone: 'warn' };
   if (rs.status === undefined) return { text: `${GLYPH.stub} polling…`, tone: 'muted' };
   const ev = data.lastEventById.get(key);
@@ -80,7 +85,7 @@ export function liveCells(row: Row, cols: readonly LiveColumn[], data: LiveData)
   const rs = data.snapshot.resources[key];
   return cols.map((c) => {
     let seg: Seg;
-    if (c.key === 'status') seg = statusSeg(key, data);
+    if (c.key === 'status') seg = statusSeg(key, data, row);
     else if (!rs) seg = { text: '' };
     else if (c.key === 'spark') seg = { text: rs.series.in.length ? sparkline(rs.series.in, { width: c.width }) : '', tone: 'info' };
     else seg = { text: formatRate(c.key === 'in' ? rs.inBps : rs.outBps) };

@@ -12,8 +12,8 @@ export interface PlacedColumn {
 }
 
 /** Picks columns by priority until the width is used, then shares spare cells among flex columns (1-cell gaps). */
-export function layoutColumns(cols: readonly Column[], width: number): PlacedColumn[] {
-  const order = cols.map((col, index) => ({ col, index })).sort((a, b) => a.col.priority - b.col.priority || a.index - b.index);
+export function layoutColumns(cols: readonly Column[], width: number, hide: readonly string[] = []): PlacedColumn[] {
+  const order = cols.map((col, index) => ({ col, index })).filter((c) => !hide.includes(c.col.title)).sort((a, b) => a.col.priority - b.col.priority || a.index - b.index);
   const chosen: Array<{ col: Column; index: number }> = [];
   let used = 0;
   for (const c of order) {
