@@ -109,6 +109,29 @@ describe('erscope as a process', () => {
     execFileSync(process.execPath, [join(root, 'src/build/bundle.mjs')], { cwd: root, stdio: 'ignore' });
   }, 60_000);
 
+  it('the bundled `erscope emulator --demo` serves the demo, and other commands find it through the two printed variables', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [join(root, 'src/bin/erscope.mjs'), 'emulator', '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const lines = await new Promise<string[]>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (d: Buffer) => {
+          out += d.toString();
+          const l = out.split('\n');
+          if (l.length > 2) resolve(l.slice(0, 2));
+        });
+        child.once('exit', (code) => reject(new Error(`emulator exited ${code}: ${out}`)));
+      });
+      expect(lines[0]).toMatch(/^ERSCOPE_ENDPOINT=https:\/\/127\.0\.0\.1:\d+$/);
+      expect(lines[1]).toMatch(/^ERSCOPE_CA_CERT=\/.+\.pem$/);
+      const env = { ...process.env, [lines[0]!.split('=')[0]!]: lines[0]!.slice(17), [lines[1]!.split('=')[0]!]: lines[1]!.slice(16) };
+      const r = spawnSync(process.execPath, [join(root, 'src/bin/erscope.mjs'), 'check', '--rule', 'weight-out-of-range', '--format', 'json'], { encoding: 'utf8', env });
+      expect(JSON.parse(r.stdout).findings[0].resourceId).toMatch(/cn-prod-uks-er-lon$/);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
   it('prints no stack trace for bad input', () => {
     const r = spawnSync(process.execPath, [join(root, 'src/bin/erscope.mjs'), 'export', '--format', 'pdf', '--demo'], { encoding: 'utf8' });
     expect(r.status).toBe(2);

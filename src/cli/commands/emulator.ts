@@ -1,13 +1,11 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FAULT_SYNTAX, mergeFaults, parseFaultSpec } from '../../emulator/faults.js';
 import type { FaultConfig } from '../../emulator/faults.js';
+import { scenarioPath } from '../../emulator/scenarios/index.js';
 import { startEmulator } from '../../emulator/server.js';
 import type { CommandIO } from '../io.js';
 
-/** The bundled demo scenario (written by the scenario helper). */
-export const DEMO_SCENARIO = fileURLToPath(new URL('../../emulator/scenarios/contoso.json', import.meta.url));
 
 const HELP = `Usage: erscope emulator [--demo | --scenario FILE] [--port N] [--latency MS] [--fault SPEC ...] [--page-size N]
 
@@ -72,7 +70,7 @@ export async function runEmulatorCommand(argv: string[], io: CommandIO, hooks: E
     io.stdout.write(HELP + '\n');
     return 0;
   }
-  const scenarioFile = (values.scenario as string | undefined) ?? DEMO_SCENARIO;
+  const scenarioFile = (values.scenario as string | undefined) ?? scenarioPath('contoso');
   if (!existsSync(scenarioFile)) {
     io.stderr.write(`erscope emulator: scenario file not found: ${scenarioFile}\n`);
     return 2;
