@@ -1,8 +1,10 @@
 import { childId, netId, stableGuid } from './arm-ids.js';
 import { authorization, circuit, circuitConnection, circuitId, peerConnection, peering, routeFilter } from './build-er.js';
-import { erConnection, gatewayIpConfigId, ipsecConnection, localGateway, publicIp, vnet, vnetGateway } from './build-vnet.js';
-import type { IpsecPolicy, LiveFields } from './build-vnet.js';
-import { expressRouteConnection, expressRouteGateway, expressRouteGatewayId, hubRouteTable, routingConfiguration, virtualHub, virtualWan, vpnConnection, vpnGateway, vpnGatewayId, vpnSite } from './build-vwan.js';
+import { erConnection, ipsecConnection, localGateway } from './build-connections.js';
+import { gatewayIpConfigId, publicIp, vnet, vnetGateway } from './build-vnet.js';
+import type { IpsecPolicy, LiveFields } from './build-connections.js';
+import { expressRouteConnection, expressRouteGateway, expressRouteGatewayId, hubRouteTable, routingConfiguration, virtualHub, virtualWan } from './build-vwan.js';
+import { vpnConnection, vpnGateway, vpnGatewayId, vpnSite } from './build-vpn.js';
 import type { ScenarioResource } from './scenario-types.js';
 
 /** Deterministic random source shared by the estate builders. */

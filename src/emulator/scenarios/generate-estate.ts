@@ -1,6 +1,6 @@
 import { stableGuid } from './arm-ids.js';
 import { circuitStats, gatewayDiagnostics, peeringDiagnostics } from './build-diagnostics.js';
-import type { IpsecPolicy, LiveFields } from './build-vnet.js';
+import type { IpsecPolicy, LiveFields } from './build-connections.js';
 import { connectivityUnit, erLink, gatewayVnet, makeRng, STRONG_POLICY, vpnUnit, vwanUnit } from './estate-units.js';
 import type { SubCtx } from './estate-units.js';
 import type { PlantedFault, Scenario, ScenarioDiagnostics, ScenarioResource } from './scenario-types.js';
