@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { parseArmId } from '../arm/arm-id.js';
-import { couldNotRun, graphBody, propsOf, statusOf, type FlowState, type StepOutcome } from './flow.js';
+import { graphBody, propsOf, statusOf, type FlowState, type StepOutcome } from './flow.js';
 
 const RESERVED_ASNS = new Set([65515, 65516, 65517, 65518, 65519, 65520, 8074, 8075, 12076]);
 
