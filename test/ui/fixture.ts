@@ -47,8 +47,8 @@ function conn(name: string, type: string, gw: string, peer: Record<string, unkno
 function gateway(name: string, kind: 'ExpressRoute' | 'Vpn', sku: string): ArmResource {
   return {
     id: `${HUB}/virtualNetworkGateways/${name}`, name, type: 'Microsoft.Network/virtualNetworkGateways', location: 'westeurope',
-    sku: { name: sku, tier: sku },
-    properties: { gatewayType: kind, provisioningState: 'Succeeded', ipConfigurations: [{ name: 'ipconf', properties: { subnet: { id: `${HUB}/virtualNetworks/vnet-hub-weu/subnets/GatewaySubnet` } } }] },
+    // As ARM returns it: a VNet gateway's SKU lives under properties (unlike a circuit's).
+    properties: { sku: { name: sku, tier: sku }, gatewayType: kind, provisioningState: 'Succeeded', ipConfigurations: [{ name: 'ipconf', properties: { subnet: { id: `${HUB}/virtualNetworks/vnet-hub-weu/subnets/GatewaySubnet` } } }] },
   };
 }
 

@@ -53,6 +53,10 @@ describe('create wizard: vWAN, Global Reach, peering', () => {
   it('er-connection: c on a hub ExpressRoute gateway, defaults through route tables', async () => {
     app = await startWriteApp({ write: true });
     await select(app, '3', 'ergw1');
+    // "ergw1" also matches gw-er's SKU column (ErGw1AZ): move the cursor to the vWAN gateway's row.
+    const rows = app.r.frame().split('\n').slice(3);
+    const at = rows.findIndex((l) => /^\s*ergw1\b/.test(l));
+    for (let i = 0; i < at; i++) await app.press('j');
     await app.press('c');
     expect(await app.until('Create: pick')).toMatch(/▸ 2 {2}er-connection/);
     await app.press(WKEY.enter);

@@ -29,7 +29,8 @@ function gatewaySku(n: NodeAttrs | undefined): string {
     const su = prop(n.body, 'properties.vpnGatewayScaleUnit');
     return su === undefined ? '' : `${su} su`;
   }
-  return propText(n.body, 'sku.name');
+  // VNet gateways carry their SKU under properties (ARM's VirtualNetworkGateway shape); keep top-level for other bodies.
+  return propText(n.body, 'properties.sku.name') || propText(n.body, 'sku.name');
 }
 
 /** The gateway end of a connection (VNet gateway 1, or the vWAN parent gateway). */
