@@ -1,9 +1,8 @@
 import type { FullOperationResponse, OperationOptions } from '@azure/core-client';
 import type { ArmResource } from './arm-resource.js';
+import { listRaw, type RawOptions, type SdkListResult } from './raw-list.js';
 import type { ArmConnection } from './clients.js';
 
-/** A paged SDK call (listAll, list(rg)...) taking per-call options. */
-export type PagedCall = (options: OperationOptions) => { byPage(): AsyncIterableIterator<unknown[]> };
 
 /** The JSON body exactly as the server sent it (core-client replaces parsedBody with the flattened SDK model). */
 export function rawBody(raw: FullOperationResponse): unknown {
@@ -17,19 +16,9 @@ export function rawBody(raw: FullOperationResponse): unknown {
   return raw.parsedBody;
 }
 
-/** Runs a paged SDK call to the end and returns the RAW ARM bodies of every page (`properties` nested, nothing dropped). */
-export async function rawList(call: PagedCall): Promise<ArmResource[]> {
-  const out: ArmResource[] = [];
-  const options: OperationOptions = {
-    onResponse: (raw) => {
-      const body = rawBody(raw) as { value?: unknown } | undefined;
-      if (body && Array.isArray(body.value)) out.push(...(body.value as ArmResource[]));
-    },
-  };
-  for await (const _page of call(options).byPage()) {
-    // Pages are consumed for their side effect: onResponse already captured the raw bodies.
-  }
-  return out;
+/** The raw ARM bodies of every page of a list call (see listRaw, which also counts pages and takes a signal). */
+export async function rawList(call: (options: RawOptions) => SdkListResult): Promise<ArmResource[]> {
+  return (await listRaw(call)).items as ArmResource[];
 }
 
 /** Runs a single-resource SDK call and returns the RAW body (and the SDK result, if the caller wants it). */

@@ -1,7 +1,7 @@
 import type { ArmConnection } from '../arm/clients.js';
 import { flattenAll } from './flatten.js';
 import { isAbort, issueFromError, IssueSink } from './issues.js';
-import { listRaw, type RawOptions, type SdkListResult } from './raw-list.js';
+import { listRaw, type RawOptions, type SdkListResult } from '../arm/raw-list.js';
 import type { ArmResource, InventoryProgress } from './types.js';
 
 /** Statistics the benchmark and tests compare against the planned minimum. */

@@ -1,7 +1,7 @@
 import type { ArmConnection } from '../arm/clients.js';
 import { ErscopeError } from '../errors.js';
 import { redactText } from '../redact.js';
-import { listRaw } from './raw-list.js';
+import { listRaw } from '../arm/raw-list.js';
 import type { SubscriptionInfo } from './types.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -14,9 +14,8 @@ export interface RawListResult {
 
 /**
  * Runs one SDK list operation and returns the RAW ARM bodies of every page (`properties` nested, exactly as sent),
- * never the SDK's flattened models. Unlike src/arm/raw.ts `rawList` (which re-parses bodyAsText after the SDK mapped
- * it), this tells the SDK not to map successful responses at all — at 10,000 resources that mapping was ~2 s of CPU —
- * and also takes non-paged `{value}` calls, an abort signal, and counts pages.
+ * never the SDK's flattened models. It tells the SDK not to map successful responses at all (at 10,000 resources that
+ * mapping was ~2 s of CPU), takes non-paged `{value}` calls and an abort signal, and counts pages.
  */
 export async function listRaw(call: (options: RawOptions) => SdkListResult, signal?: AbortSignal): Promise<RawListResult> {
   const items: Array<Record<string, unknown>> = [];
