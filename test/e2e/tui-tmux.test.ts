@@ -48,7 +48,7 @@ describe.skipIf(!hasTmux)('erscope --demo in a real terminal (tmux)', () => {
     const s = await waitFor((x) => /er-ams-primary/.test(x), 'the circuits table');
     expect(s).toMatch(/READ-ONLY/);
     expect(s).toMatch(/✖\d+ high/);
-    expect(s).toMatch(/◌ er-fra-partner .*no-access/);
+    expect(s).toMatch(/◌ er-fra-partner .*no.access/);
     expect(s).toMatch(/\? help/);
   });
 
