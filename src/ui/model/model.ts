@@ -1,7 +1,7 @@
 import type { SubscriptionInfo } from '../../inventory/types.js';
 import type { NodeAttrs } from '../../topology/types.js';
 import { SEVERITIES, type Finding, type Severity } from '../../checks/types.js';
-import { normalizeId } from '../../arm/arm-id.js';
+import { normalizeId, parseArmId } from '../../arm/arm-id.js';
 import type { ExplorerData } from '../backend.js';
 
 /** Read-side index over one load: lookups the views need on every frame, computed once per load. */
@@ -85,6 +85,12 @@ export function nameOfId(id: string | undefined): string {
   if (!id) return '';
   const parts = id.replace(/\/+$/, '').split('/');
   return parts[parts.length - 1] ?? id;
+}
+
+/** Name with its parents for child resources (er-lon2-legacy/AzurePrivatePeering): a bare "AzurePrivatePeering" says nothing. */
+export function qualifiedName(id: string | undefined): string {
+  const names = id ? parseArmId(id).names : [];
+  return names.length > 1 ? names.join('/') : nameOfId(id);
 }
 
 /** "✖2 !1"-style summary of a resource's findings, or ✔ when clean. */

@@ -1,7 +1,7 @@
 import { parseArmId } from '../../arm/arm-id.js';
 import { SEVERITIES } from '../../checks/types.js';
 import { TYPE_LABEL } from '../../arm/resource-types.js';
-import { nameOfId } from '../model/model.js';
+import { qualifiedName } from '../model/model.js';
 import { SEVERITY_LOOK } from '../theme.js';
 import { locCol, nameCol, statusCol, subCol } from './common.js';
 import type { Row, ViewDef } from './types.js';
@@ -29,7 +29,7 @@ export const findingsView: ViewDef = {
       tone: (r) => (r.finding ? SEVERITY_LOOK[r.finding.severity].tone : 'plain'),
     },
     { title: 'RULE', min: 14, flex: 1, priority: 1, get: (r) => r.finding?.ruleId ?? '' },
-    { title: 'RESOURCE', min: 12, flex: 1, priority: 0, get: (r) => r.node?.name ?? nameOfId(r.finding?.resourceId) },
+    { title: 'RESOURCE', min: 12, flex: 1, priority: 0, get: (r) => qualifiedName(r.finding?.resourceId ?? r.node?.id) },
     { title: 'SUB', min: 10, priority: 4, get: (r, m) => m.subName(parseArmId(r.id).subscriptionId ?? '') },
     { title: 'REASON', min: 20, flex: 3, priority: 2, get: (r) => r.finding?.reason ?? '' },
   ],
