@@ -128,7 +128,9 @@ export async function checkFindings(state: FlowState): Promise<StepOutcome> {
   const high = relevant.filter((f) => f.severity === 'high');
   const medium = relevant.filter((f) => f.severity === 'medium');
   const stepTitle = 'Findings from the checks';
-  if (high.length) return { verdict: 'fail', evidence, detail: `${high.length} high-severity finding(s): ${high.map((f) => f.ruleId).join(', ')}.`, fault: { code: 'findings-high', params: { titles: high.map((f) => f.title).join('; '), stepTitle } } };
+  // The same rule often fires on several neighbours (both Global Reach links of an overlap): name each rule once.
+  const uniq = (xs: string[]) => [...new Set(xs)];
+  if (high.length) return { verdict: 'fail', evidence, detail: `${high.length} high-severity finding(s): ${uniq(high.map((f) => f.ruleId)).join(', ')}.`, fault: { code: 'findings-high', params: { titles: uniq(high.map((f) => f.title)).join('; '), stepTitle } } };
   if (medium.length) return { verdict: 'warn', evidence, detail: `${medium.length} medium-severity finding(s): ${medium.map((f) => f.ruleId).join(', ')}.`, fault: { code: 'findings-medium', params: { titles: medium.map((f) => f.title).join('; '), stepTitle } } };
   return { verdict: 'pass', evidence, detail: relevant.length ? `${relevant.length} low/info finding(s) only.` : 'No findings on this path.' };
 }

@@ -1,6 +1,7 @@
 import type { TrackedOperation } from '../../actions/tracker.js';
 import { redactText } from '../../redact.js';
 import { line, wrapped, type Line } from '../model/lines.js';
+import { qualifiedName } from '../model/model.js';
 import { GLYPH, SEVERITY_LOOK } from '../theme.js';
 import type { ScreenLines } from './screen-lines.js';
 import type { VerifyView } from './types.js';
@@ -21,7 +22,7 @@ function verifyLines(v: VerifyView | undefined, width: number): Line[] {
   if (r.findings.length === 0) out.push(line({ text: `  ${GLYPH.ok} no findings remain on the resource or its neighbours`, tone: 'ok' }));
   for (const f of r.findings) {
     const sev = SEVERITY_LOOK[f.severity];
-    out.push(...wrapped(`${sev.glyph} remains: ${f.ruleId} (${f.severity}) on ${f.resourceId.split('/').pop()}: ${f.title}`, width, '  ', sev.tone));
+    out.push(...wrapped(`${sev.glyph} remains: ${f.ruleId} (${f.severity}) on ${qualifiedName(f.resourceId)}: ${f.title}`, width, '  ', sev.tone));
   }
   return out;
 }
