@@ -21,6 +21,11 @@ describe('README stays in step with the code', () => {
     for (const flag of Object.keys(c.flags)) expect(readme).toContain(`--${flag}`);
   });
 
+  it('lists every explorer key binding from the key table', async () => {
+    const { KEYMAP, keyLabel } = await import('../../src/ui/keymap.js');
+    for (const b of KEYMAP) expect(readme).toContain(`| \`${keyLabel(b.keys)}\` | ${b.description}`);
+  });
+
   it('documents every exit code the CLI uses', async () => {
     const { EXIT } = await import('../../src/cli/exit-codes.js');
     for (const code of Object.values(EXIT)) expect(readme).toMatch(new RegExp(`\\| ${code} \\|`));
