@@ -21,10 +21,16 @@ export async function rawList(call: (options: RawOptions) => SdkListResult): Pro
   return (await listRaw(call)).items as ArmResource[];
 }
 
-/** Runs a single-resource SDK call and returns the RAW body (and the SDK result, if the caller wants it). */
+/**
+ * Runs a single-resource SDK call and returns the RAW body. Like listRaw it tells the SDK not to map a successful
+ * response (live status polls this every few seconds: mapping and then re-parsing the text was work done twice).
+ */
 export async function rawGet<T = unknown>(call: (options: OperationOptions) => Promise<T>): Promise<ArmResource> {
   let body: unknown;
-  await call({ onResponse: (raw) => void (body = rawBody(raw)) });
+  await call({
+    requestOptions: { shouldDeserialize: (res) => res.status < 200 || res.status >= 300 },
+    onResponse: (raw) => void (body = raw.parsedBody ?? rawBody(raw)),
+  });
   return body as ArmResource;
 }
 

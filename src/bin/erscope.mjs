@@ -17,7 +17,10 @@ function newestSource(dir) {
   return newest;
 }
 
-const stale = !existsSync(bundle) || statSync(bundle).mtimeMs < newestSource(`${root}src`);
+// Only a development checkout can have source newer than its bundle; an installed copy skips the walk at start-up.
+const checkout = existsSync(`${root}.git`);
+const fresh = () => existsSync(bundle) && (!checkout || statSync(bundle).mtimeMs >= newestSource(`${root}src`));
+const stale = !fresh();
 if (stale) {
   try {
     const { buildBundle } = await import('../build/bundle.mjs');
@@ -26,7 +29,7 @@ if (stale) {
     // esbuild missing (production install without dev dependencies): run from source below.
   }
 }
-if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource(`${root}src`)) {
+if (fresh()) {
   await import(pathToFileURL(bundle).href);
 } else {
   // tsx finds tsconfig.json (jsx: react-jsx) from the working directory; point it at ours wherever erscope runs.

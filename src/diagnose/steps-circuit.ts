@@ -1,5 +1,5 @@
-import ipaddr from 'ipaddr.js';
 import { parseArmId } from '../arm/arm-id.js';
+import { parse as parseCidr } from '../checks/cidr.js';
 import { graphBody, propsOf, statusOf, type FlowState, type StepOutcome } from './flow.js';
 
 const RESERVED_ASNS = new Set([65515, 65516, 65517, 65518, 65519, 65520, 8074, 8075, 12076]);
@@ -47,10 +47,10 @@ export async function checkCircuitProvisioning(state: FlowState, signal: AbortSi
 
 function prefixProblem(label: string, prefix: unknown): string | undefined {
   if (typeof prefix !== 'string' || prefix === '') return `${label} peer subnet is not set`;
-  if (!ipaddr.isValidCIDR(prefix)) return `${label} peer subnet ${prefix} is not valid CIDR`;
-  const [addr, len] = ipaddr.parseCIDR(prefix);
-  const want = addr.kind() === 'ipv4' ? 30 : 126;
-  if (len !== want) return `${label} peer subnet ${prefix} is a /${len}, not a /${want}`;
+  const c = parseCidr(prefix);
+  if (!c) return `${label} peer subnet ${prefix} is not valid CIDR`;
+  const want = c.kind === 'ipv4' ? 30 : 126;
+  if (c.bits !== want) return `${label} peer subnet ${prefix} is a /${c.bits}, not a /${want}`;
   return undefined;
 }
 

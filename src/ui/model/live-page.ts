@@ -6,16 +6,8 @@ import { diagnoseLines } from './diagnose-lines.js';
 import { eventLines } from './event-lines.js';
 import type { Line } from './lines.js';
 import { nameOfId, type Model } from './model.js';
-import { derivePage, type PageCache, type PageContent } from './page.js';
+import { derivePage, memo, type PageCache, type PageContent } from './page.js';
 import { liveColumnsFor, liveWidth } from './status-columns.js';
-
-function memoSlot<T>(cache: PageCache, slot: string, deps: unknown[], f: () => T): T {
-  const hit = cache.slots.get(slot);
-  if (hit && hit.deps.length === deps.length && hit.deps.every((d, i) => Object.is(d, deps[i]))) return hit.value as T;
-  const value = f();
-  cache.slots.set(slot, { deps, value });
-  return value;
-}
 
 function linesContent(lines: Line[], cursor: number): PageContent {
   return { kind: 'lines', lines, count: lines.length, selected: lines[cursor] };
@@ -35,13 +27,13 @@ function emptyEventsText(live: LiveView | undefined): string {
 export function deriveLivePage(live: LiveView | undefined, cache: PageCache, page: Page, model: Model | undefined, subs: SubscriptionInfo[], filter: string, width: number): PageContent {
   if (page.kind === 'events') {
     const events = live?.events ?? [];
-    const lines = memoSlot(cache, 'live-events', [events, width, live?.monitor, live?.data], () => eventLines(events, width, emptyEventsText(live)));
+    const lines = memo(cache, 'live-events', [events, width, live?.monitor, live?.data], () => eventLines(events, width, emptyEventsText(live)));
     return linesContent(lines, page.cursor);
   }
   if (page.kind === 'diagnose') {
     const run = live?.run && live.run.resourceId === page.id ? live.run : undefined;
     const expanded = page.expanded.join('|');
-    const lines = memoSlot(cache, 'live-diagnose', [run, expanded, width, model, page.id], () => {
+    const lines = memo(cache, 'live-diagnose', [run, expanded, width, model, page.id], () => {
       const n = model?.node(page.id);
       const title = n ? `${n.name} (${typeLabel(n.type)})` : nameOfId(page.id);
       return diagnoseLines(run, title, new Set(page.expanded), width);

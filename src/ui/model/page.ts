@@ -41,7 +41,8 @@ export function newPageCache(): PageCache {
   return { slots: new Map() };
 }
 
-function memo<T>(cache: PageCache, slot: string, deps: unknown[], f: () => T): T {
+/** Recomputes a page-cache slot only when one of its dependencies changed (by identity). */
+export function memo<T>(cache: PageCache, slot: string, deps: unknown[], f: () => T): T {
   const hit = cache.slots.get(slot);
   if (hit && hit.deps.length === deps.length && hit.deps.every((d, i) => Object.is(d, deps[i]))) return hit.value as T;
   const value = f();
