@@ -135,6 +135,20 @@ async function send(writer: Writer, owner: ActionPlan, plan: ActionPlan, req: Pl
       }
       ifMatch = current?.etag;
     }
+    if (!ifMatch && plan.operation === 'update' && plan.base && !plan.base.etag) {
+      // The base came without an etag (a Resource Graph copy, which can also lag): compare it with ARM now and send
+      // the fresh etag, so a concurrent or unseen change stops the write instead of being overwritten.
+      const current = await writer.read(plan.targetId);
+      const changes = current ? diffBodies(plan.base, current) : [];
+      if (!current || changes.length > 0) {
+        audit({ status: 'conflict', code: current ? 'ChangedSinceRead' : 'NotFound' });
+        const message = current
+          ? `${plan.confirmName} differs in ARM from the copy the plan was made from (Resource Graph copies can lag); nothing was written: re-plan from the current body and review the new diff`
+          : `${plan.confirmName} no longer exists in ARM; nothing was written`;
+        return { ok: false, result: { status: 'conflict', plan: owner, ...(current ? { current } : {}), changes: diffBodies(plan.base, current), message } };
+      }
+      ifMatch = current.etag;
+    }
     opts.onProgress?.({ operationId: '', planId: owner.id, step, steps, targetId: plan.targetId, state: 'Sending', elapsedMs: 0 });
     const resource = await writer.put(plan.targetId, req.body as Record<string, unknown>, {
       ...(ifMatch ? { ifMatch } : {}),

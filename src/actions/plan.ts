@@ -98,7 +98,7 @@ export function assemblePlan(p: PlanParts): ActionPlan {
     warnings: [
       ...prerequisites.flatMap((x) => x.warnings),
       ...(p.warnings ?? []),
-      ...(p.base && !p.base.etag ? ['the current body carries no etag, so a concurrent change cannot be detected (no If-Match is sent)'] : []),
+      ...(p.base && !p.base.etag ? ['the body was read without an etag (Resource Graph): erscope re-reads it from ARM just before writing, sends that etag as If-Match and stops if anything changed'] : []),
     ],
     notes: p.notes ?? [],
     prerequisites,

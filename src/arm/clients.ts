@@ -1,7 +1,7 @@
 import tls from 'node:tls';
 import https from 'node:https';
 import type { TokenCredential } from '@azure/core-auth';
-import type { CommonClientOptions } from '@azure/core-client';
+import { ServiceClient, type CommonClientOptions } from '@azure/core-client';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { NetworkManagementClient } from '@azure/arm-network';
 import { ResourceManagementClient } from '@azure/arm-resources';
@@ -40,6 +40,8 @@ export interface ArmConnection {
   authorization(subscriptionId: string): AuthorizationManagementClient;
   resources(subscriptionId: string): ResourceManagementClient;
   subscriptions(): SubscriptionClient;
+  /** A bare SDK client (same pipeline: credential, retries, counting, CA) for tenant-level calls such as Resource Graph. */
+  generic(): ServiceClient;
   /** p-limit function shared by every call into one subscription. */
   limit(subscriptionId: string): LimitFunction;
   close(): void;
@@ -89,6 +91,7 @@ export function createArmConnection(opts: ArmConnectionOptions = {}): ArmConnect
     authorization: (sub) => cached(`auth:${sub}`, () => new AuthorizationManagementClient(credential, sub, clientOptions)),
     resources: (sub) => cached(`res:${sub}`, () => new ResourceManagementClient(credential, sub, clientOptions)),
     subscriptions: () => cached('subs', () => new SubscriptionClient(credential, clientOptions)),
+    generic: () => cached('generic', () => new ServiceClient({ ...clientOptions, credential })),
     limit(sub) {
       const key = sub.toLowerCase();
       if (!limits.has(key)) limits.set(key, pLimit(opts.concurrencyPerSubscription ?? 8));

@@ -18,6 +18,7 @@ export const SOURCE_FLAGS: Record<string, FlagSpec> = {
   'ca-cert': { type: 'string', value: 'FILE', help: "the running emulator's CA certificate (or ERSCOPE_CA_CERT)" },
   snapshot: { type: 'string', value: 'FILE', help: 'read a saved snapshot instead of Azure (offline)' },
   subscription: { type: 'string', multiple: true, value: 'ID|NAME', help: 'limit to a subscription (repeatable); default: all you can see' },
+  reader: { type: 'string', value: 'auto|graph|arm', help: 'read via Resource Graph (few large pages; can lag ~30 s), ARM lists (current; ~40 calls a subscription), or auto: graph, else arm' },
   config: { type: 'string', value: 'FILE', help: 'suppression config (default: .erscope.yaml in the current directory)' },
 };
 

@@ -6,6 +6,8 @@ import type { TopologyGraph } from '../topology/types.js';
 export function formatInventoryTable(inv: Inventory, graph: TopologyGraph): string {
   const lines: string[] = [];
   lines.push(`erscope inventory: ${inv.source.kind}: ${inv.source.label}`);
+  if (inv.reader) lines.push(`read via ${inv.reader === 'graph' ? 'Resource Graph (may lag ARM by ~30 s; --reader arm reads ARM lists)' : 'ARM lists'}`);
+  if (inv.readerNote) lines.push(`note: ${inv.readerNote}`);
   const bySub = new Map<string, Map<string, number>>();
   let stubs = 0;
   graph.forEachNode((_k, n) => {

@@ -19,6 +19,8 @@ export interface LoadOptions {
   configPath?: string;
   ruleIds?: string[];
   onProgress?: (p: InventoryProgress) => void;
+  /** Told when the inventory was read differently than asked (Resource Graph failed, ARM lists were used). */
+  onNote?: (message: string) => void;
   signal?: AbortSignal;
 }
 
@@ -39,12 +41,25 @@ export async function readInventory(src: OpenedSource, opts: LoadOptions = {}): 
     return src.subscriptions.length ? filterSubscriptions(inv, src.subscriptions) : inv;
   }
   const { collectInventory } = await import('../inventory/inventory.js');
-  return collectInventory(src.conn!, {
+  const inventory = await collectInventory(src.conn!, {
     source: src.info,
     ...(src.subscriptions.length ? { subscriptions: src.subscriptions } : {}),
+    ...(src.reader ? { reader: src.reader } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
+  if (inventory.readerNote) opts.onNote?.(inventory.readerNote);
+  return inventory.reader === 'graph' ? settleUnresolved(src.conn!, inventory, opts.signal) : inventory;
+}
+
+/** After a Resource Graph read, asks ARM about every reference that would otherwise show as "missing" (see probeUnresolved). */
+export async function settleUnresolved(conn: NonNullable<OpenedSource['conn']>, inventory: Inventory, signal?: AbortSignal): Promise<Inventory> {
+  const { buildGraph } = await import('../topology/graph.js');
+  const graph = buildGraph(inventory);
+  const missing = graph.filterNodes((_k, a) => a.stub === 'missing').map((k) => graph.getNodeAttribute(k, 'id'));
+  if (missing.length === 0) return inventory;
+  const { probeUnresolved } = await import('../inventory/probe.js');
+  return probeUnresolved(conn, inventory, missing, signal);
 }
 
 /** Runs the catalog with the user's suppressions over a graph. */
@@ -95,13 +110,18 @@ export function progressTotals(): (p: InventoryProgress) => { done: number; tota
   };
 }
 
+/** Prints a reader note as one `note:` line on stderr (kept out of stdout, which may be JSON or SARIF). */
+export function stderrNote(io: CommandIO): (message: string) => void {
+  return (message) => void io.stderr.write(`note: ${message}\n`);
+}
+
 /** A progress callback that draws one updating line on stderr, only when stderr is a terminal. */
 export function stderrProgress(io: CommandIO): ((p: InventoryProgress) => void) | undefined {
   if (!io.stderr.isTTY) return undefined;
   const totals = progressTotals();
   return (p) => {
     const { done, total, scopes } = totals(p);
-    io.stderr.write(`\r\x1b[2Kreading inventory: ${done}/${total} lists across ${scopes} subscription(s)`);
+    io.stderr.write(`\r\x1b[2Kreading inventory: ${done}/${total} requests across ${scopes} scope(s)`);
     if (done === total) io.stderr.write('\r\x1b[2K');
   };
 }

@@ -14,7 +14,20 @@ export interface OpenedSource {
   snapshot?: Snapshot;
   /** Subscriptions asked for with --subscription (ids or display names). */
   subscriptions: string[];
+  /** How a live source reads its inventory (--reader; default auto). */
+  reader?: InventoryReaderChoice;
   close(): Promise<void>;
+}
+
+/** The --reader values. */
+export type InventoryReaderChoice = 'auto' | 'graph' | 'arm';
+
+function readerChoice(values: FlagValues): InventoryReaderChoice | undefined {
+  const v = str(values, 'reader');
+  if (v === undefined) return undefined;
+  if (v !== 'auto' && v !== 'graph' && v !== 'arm') throw new ErscopeError(`--reader "${v}" is not one of auto, graph, arm`);
+  if (str(values, 'snapshot')) throw new ErscopeError('--reader applies to live sources; a snapshot is read from its file: drop --reader');
+  return v;
 }
 
 /** Extra knobs tests and the bench use; users never need them. */
@@ -27,6 +40,8 @@ export interface OpenSourceOptions {
 export async function openSource(values: FlagValues, opts: OpenSourceOptions = {}): Promise<OpenedSource> {
   const env = opts.env ?? process.env;
   const subscriptions = list(values, 'subscription');
+  const reader = readerChoice(values);
+  const withReader = <T extends object>(o: T): T & { reader?: InventoryReaderChoice } => (reader ? { ...o, reader } : o);
   const snapshotFile = str(values, 'snapshot');
   const scenarioFile = str(values, 'scenario');
   const demo = values.demo === true;
@@ -48,7 +63,7 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
     });
     const conn = await connectEmulator(emu.endpoint, emu.caPem, opts);
     const label = `${emu.endpoint} (${demo ? 'demo: contoso' : scenarioFile})`;
-    return {
+    return withReader({
       info: { kind: 'emulator', label, endpoint: emu.endpoint, scenario: demo ? 'contoso' : scenarioFile },
       conn,
       connectOptions: { endpoint: emu.endpoint, caPem: emu.caPem },
@@ -57,7 +72,7 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
         conn.close();
         await emu.close();
       },
-    };
+    });
   }
   if (endpoint) {
     const caFile = str(values, 'ca-cert') ?? env.ERSCOPE_CA_CERT;
@@ -72,16 +87,16 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
       throw new ErscopeError(`--endpoint ${endpoint} is not a local emulator (https://127.0.0.1:PORT); omit it to use real Azure`);
     }
     const conn = await connectEmulator(endpoint, caPem, opts);
-    return { info: { kind: 'emulator', label: endpoint, endpoint }, conn, connectOptions: { endpoint, caPem }, subscriptions, close: async () => {
+    return withReader({ info: { kind: 'emulator', label: endpoint, endpoint }, conn, connectOptions: { endpoint, caPem }, subscriptions, close: async () => {
         conn.close();
-      } };
+      } });
   }
   const { createArmConnection } = await import('../arm/clients.js');
   const { createAzureCredential, assertCredential } = await import('../arm/credential.js');
   const credential = createAzureCredential();
   const tenantId = await assertCredential(credential);
   const conn = createArmConnection({ credential });
-  return {
+  return withReader({
     info: { kind: 'azure', label: tenantId ? `tenant ${tenantId}` : 'Azure', ...(tenantId ? { tenantId } : {}) },
     conn,
     connectOptions: { credential },
@@ -89,7 +104,7 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
     close: async () => {
       conn.close();
     },
-  };
+  });
 }
 
 async function connectEmulator(endpoint: string, caPem: string, opts: OpenSourceOptions): Promise<ArmConnection> {

@@ -15,6 +15,7 @@ export function scopeOf(r: Route): string | undefined {
   switch (r.kind) {
     case 'subscriptions':
     case 'operation':
+    case 'resourceGraph':
       return undefined;
     case 'subscription':
     case 'resourceGroups':
@@ -44,6 +45,8 @@ export function actionOf(method: string, r: Route): string {
       return `Microsoft.Resources/subscriptions/resourceGroups/${verb}`;
     case 'permissions':
       return 'Microsoft.Authorization/permissions/read';
+    case 'resourceGraph':
+      return 'Microsoft.ResourceGraph/resources/read';
     case 'operation':
       return 'Microsoft.Network/locations/operations/read';
     case 'list':

@@ -35,7 +35,7 @@ export function badRequest(code: string, message: string, target?: string): Clou
 
 /** Writes a JSON body with the standard ARM headers. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = body === undefined ? '' : JSON.stringify(body);
+  const text = body === undefined ? '' : body instanceof RawJson ? body.text : JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'x-ms-request-id': cryptoId(),
@@ -43,6 +43,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
     'content-length': Buffer.byteLength(text).toString(),
   });
   res.end(text);
+}
+
+/** A body already serialised (Resource Graph pages are joined from cached row text instead of re-stringified). */
+export class RawJson {
+  constructor(readonly text: string) {}
 }
 
 let seq = 0;

@@ -10,7 +10,8 @@ export type Route =
   | { kind: 'resource'; sub: string; rg: string; type: string; id: string }
   | { kind: 'action'; sub: string; rg: string; action: DiagnosticAction; targetId: string; device?: string }
   | { kind: 'permissions'; sub: string; rg: string; scope: string }
-  | { kind: 'operation'; sub: string; opId: string; style: 'status' | 'result' };
+  | { kind: 'operation'; sub: string; opId: string; style: 'status' | 'result' }
+  | { kind: 'resourceGraph' };
 
 /** Diagnostic operations the emulator answers. */
 export type DiagnosticAction =
@@ -31,6 +32,9 @@ function unknownRoute(pathname: string): CloudError {
 export function route(pathname: string): Route {
   const orig = pathname.split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
   const low = orig.map((s) => s.toLowerCase());
+  if (low.length === 3 && low[0] === 'providers' && low[1] === 'microsoft.resourcegraph' && low[2] === 'resources') {
+    return { kind: 'resourceGraph' };
+  }
   if (low[0] !== 'subscriptions') throw unknownRoute(pathname);
   if (low.length === 1) return { kind: 'subscriptions' };
   const sub = orig[1]!;

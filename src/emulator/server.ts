@@ -16,6 +16,8 @@ import { route } from './router.js';
 import type { EmuContext, EmuRequest, EmuResponse } from './routes/context.js';
 import { isForbidden } from './routes/context.js';
 import { handleAction, handleOperation } from './routes/operations.js';
+import { createGraphQuota, handleResourceGraph } from './routes/resource-graph.js';
+import type { GraphQuotaOptions } from './routes/resource-graph.js';
 import { handleList, handleResource } from './routes/resources.js';
 import { handleSubscriptionRoutes } from './routes/subscriptions.js';
 import type { Scenario } from './scenario.js';
@@ -36,6 +38,8 @@ export interface EmulatorOptions {
   pageSize?: number;
   /** Emulator seconds per real second (0 freezes the clock; tests then use advance()). Default 1. */
   timeScale?: number;
+  /** Resource Graph query quota in real time (default 15 queries per 5 s, as ARG documents; false = unlimited). */
+  resourceGraph?: { quota?: GraphQuotaOptions | false };
 }
 
 /** A running emulator. */
@@ -68,7 +72,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const faults = new FaultEngine(mergeFaults(scenario.faults, opts.faults, opts.latencyMs !== undefined ? { latencyMs: opts.latencyMs } : undefined));
   const requestLog = new RequestLog();
   const cert = await generateCert();
-  const ctx: EmuContext = { endpoint: '', store, ops: new OperationTracker(), faults, diagnostics, scenario, pageSize: opts.pageSize ?? 100 };
+  const ctx: EmuContext = {
+    endpoint: '', store, ops: new OperationTracker(), faults, diagnostics, scenario, pageSize: opts.pageSize ?? 100,
+    graphQuota: createGraphQuota(opts.resourceGraph),
+  };
   const server = createServer({ key: cert.key, cert: cert.cert }, (req, res) => {
     void handle(ctx, req, res, { requestLog, timeline });
   });
@@ -123,18 +130,29 @@ async function handle(
 ): Promise<void> {
   const url = new URL(req.url ?? '/', ctx.endpoint);
   const method = (req.method ?? 'GET').toUpperCase();
+  // Latency counts from arrival and overlaps the work, as a real service's time on the wire and in its backend do:
+  // a response leaves no earlier than `latencyMs` after its request arrived, and no later than the work allows.
+  const arrived = Date.now();
+  const rest = (): Promise<void> | undefined => {
+    const wait = ctx.faults.latencyMs - (Date.now() - arrived);
+    return wait > 0 ? new Promise((r) => setTimeout(r, wait)) : undefined;
+  };
   try {
     const text = await readBody(req);
     deps.requestLog.record(method, url.pathname);
     deps.timeline.tick();
-    if (ctx.faults.latencyMs > 0) await new Promise((r) => setTimeout(r, ctx.faults.latencyMs));
     const fault = ctx.faults.decide(url.pathname);
-    if (fault.kind === 'drop') return void req.socket.destroy();
+    if (fault.kind === 'drop') {
+      await rest();
+      return void req.socket.destroy();
+    }
     if (fault.kind === 'forbidden') throw forbiddenFor(method, url.pathname, fault.code);
     if (fault.kind === 'status') throw new CloudError(fault.status, fault.code, fault.message, { headers: fault.headers });
     const out = dispatch(ctx, method, url, req, text);
+    await rest();
     sendJson(res, out.status, out.body, out.headers);
   } catch (e) {
+    await rest();
     if (e instanceof CloudError) return sendJson(res, e.status, e.body(), e.extra.headers);
     sendJson(res, 500, { error: { code: 'InternalServerError', message: `emulator error: ${(e as Error).message}` } });
   }
@@ -151,6 +169,8 @@ function dispatch(ctx: EmuContext, method: string, url: URL, req: IncomingMessag
   const r = route(url.pathname);
   const scope = scopeOf(r);
   if (scope && isForbidden(ctx, scope)) throw authorizationFailed(actionOf(method, r), scope);
+  // Resource Graph parses its own body: its errors (bad JSON included) carry ARG's shape and quota headers.
+  if (r.kind === 'resourceGraph') return handleResourceGraph(ctx, { method, url, route: r, headers: req.headers, apiVersion, body: undefined }, text);
   let body: unknown;
   if (text.trim() !== '') {
     try {

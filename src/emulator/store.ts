@@ -48,6 +48,8 @@ export class ResourceStore {
   private readonly byTypeAndSub = new Map<string, Set<string>>();
   readonly subscriptions = new Map<string, EmuSubscription>();
   readonly resourceGroups = new Map<string, EmuResourceGroup>();
+  /** Bumped by every change, so derived indexes (the Resource Graph row cache) know when to rebuild. */
+  revision = 0;
 
   constructor(private readonly clock: () => number = () => 0) {}
 
@@ -96,6 +98,7 @@ export class ResourceStore {
    * `seedEtags` (scenario loading) gives bodies without an etag one derived from their id instead of a random one.
    */
   upsert(input: ArmBody, opts: { keepEtag?: boolean; replaceChildren?: boolean; seedEtags?: boolean } = {}): boolean {
+    this.revision += 1;
     const key = normalizeId(input.id);
     const parsed = parseArmId(input.id);
     const type = parsed.type ?? '';
@@ -139,6 +142,7 @@ export class ResourceStore {
 
   /** Removes a resource and all its descendants. */
   remove(id: string): boolean {
+    this.revision += 1;
     const key = normalizeId(id);
     if (!this.entries.has(key)) return false;
     for (const c of [...(this.children.get(key) ?? [])]) this.remove(c);
@@ -154,6 +158,7 @@ export class ResourceStore {
 
   /** Deep-merges properties into a stored resource and gives it a new etag (timeline patches, state changes). */
   patch(id: string, properties: Record<string, unknown>, opts: { newEtag?: boolean } = {}): ArmBody | undefined {
+    this.revision += 1;
     const entry = this.entries.get(normalizeId(id));
     if (!entry) return undefined;
     this.foldCounters(entry);

@@ -2,11 +2,13 @@ import type { ArmConnection } from '../arm/clients.js';
 import { normalizeId } from '../arm/arm-id.js';
 import { readCircuits, readPorts, readRouteFilters } from './circuits.js';
 import { keepGatewayNetworks, readResourceGroupGateways, startGatewayNetworkLists } from './gateways.js';
-import { IssueSink } from './issues.js';
+import { GRAPH_PROGRESS_SCOPE, readEstateFromGraph } from './graph-inventory.js';
+import type { GraphReadStats } from './graph-reader.js';
+import { isAbort, issueFromError, IssueSink } from './issues.js';
 import { PermissionReader } from './permissions.js';
 import { SubscriptionReader, type ReadStats } from './reader.js';
 import { listSubscriptions, selectSubscriptions } from './subscriptions.js';
-import type { ArmResource, Inventory, InventoryProgress, PermissionEntry, SourceInfo } from './types.js';
+import type { ArmResource, Inventory, InventoryProgress, InventoryReader, PermissionEntry, SourceInfo, SubscriptionInfo } from './types.js';
 import { readVpnGateways, readVpnSites } from './vpn.js';
 import { readExpressRouteGateways, readHubs, readVirtualWans } from './vwan.js';
 
@@ -19,6 +21,15 @@ export interface CollectOptions {
   source: SourceInfo;
   /** Filled with list/page counts when given (benchmarks and tests compare them to the planned minimum). */
   stats?: ReadStats;
+  /**
+   * How to read: `graph` = Resource Graph pages plus the few ARM lists ARG cannot answer; `arm` = ARM lists only
+   * (always current, ~40 requests per subscription); `auto` (default) = graph, falling back to arm when ARG fails.
+   */
+  reader?: InventoryReader | 'auto';
+  /** Read the caller's permissions per anchor resource group (default true; the benchmark times the topology alone). */
+  permissions?: boolean;
+  /** Filled with Resource Graph page counts when the graph reader ran. */
+  graphStats?: GraphReadStats;
 }
 
 /**
@@ -26,9 +37,9 @@ export interface CollectOptions {
  * to the three per-RG families; hubs fan out to their route tables; permissions follow the RGs that hold something.
  * Dependency depth: resource groups → per-RG gateway lists → permissions (3 levels after the subscription list).
  */
-async function readSubscription(r: SubscriptionReader): Promise<PermissionEntry[]> {
+async function readSubscription(r: SubscriptionReader, withPermissions = true): Promise<PermissionEntry[]> {
   const perms = new PermissionReader(r);
-  const ask = <T extends ArmResource[]>(p: Promise<T>): Promise<T> => p.then((res) => (perms.askFor(res), res));
+  const ask = <T extends ArmResource[]>(p: Promise<T>): Promise<T> => (withPermissions ? p.then((res) => (perms.askFor(res), res)) : p);
   const rgs = r.list('resourceGroups', r.scope, (o) => r.conn.resources(r.subscriptionId).resourceGroups.list(o));
   const networks = startGatewayNetworkLists(r);
   const independent = Promise.all([
@@ -54,6 +65,13 @@ async function readSubscription(r: SubscriptionReader): Promise<PermissionEntry[
   return perms.entries;
 }
 
+/** One attempt's readers and issue sink (a fallback from Resource Graph to ARM starts a fresh one). */
+function newPass(conn: ArmConnection, subscriptions: SubscriptionInfo[], stats: ReadStats, opts: CollectOptions): { sink: IssueSink; readers: SubscriptionReader[] } {
+  const sink = new IssueSink();
+  const readers = subscriptions.map((s) => new SubscriptionReader(conn, s.subscriptionId, sink, stats, opts.onProgress, opts.signal));
+  return { sink, readers };
+}
+
 /** Sorted by id (parents before their children), first copy wins on duplicate ids. */
 function dedupeSorted(resources: ArmResource[]): ArmResource[] {
   const byKey = new Map<string, ArmResource>();
@@ -76,11 +94,38 @@ export async function collectInventory(conn: ArmConnection, opts: CollectOptions
   stats.lists += 1;
   stats.pages += visible.pages;
   const subscriptions = selectSubscriptions(visible.subscriptions, opts.subscriptions);
-  const sink = new IssueSink();
-  const readers = subscriptions.map((s) => new SubscriptionReader(conn, s.subscriptionId, sink, stats, opts.onProgress, opts.signal));
-  const permissions = (await Promise.all(readers.map((r) => readSubscription(r)))).flat();
+  const mode = opts.reader ?? 'auto';
+  let pass = newPass(conn, subscriptions, stats, opts);
+  let reader: InventoryReader = mode === 'arm' ? 'arm' : 'graph';
+  let readerNote: string | undefined;
+  let permissions: PermissionEntry[] = [];
+  if (reader === 'graph') {
+    try {
+      permissions = await readEstateFromGraph(conn, pass.readers, {
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.graphStats ? { stats: opts.graphStats } : {}),
+        permissions: opts.permissions !== false,
+      });
+    } catch (err) {
+      if (isAbort(err, opts.signal)) throw err;
+      const issue = issueFromError(err, GRAPH_PROGRESS_SCOPE, 'resourceGraph');
+      if (mode === 'graph') {
+        pass.sink.add(issue);
+      } else {
+        // Start over on ARM lists: nothing half-read from the failed pass is kept.
+        readerNote = `Resource Graph unavailable (${issue.code ?? issue.kind}: ${issue.message}); read through ARM lists instead`;
+        reader = 'arm';
+        pass = newPass(conn, subscriptions, stats, opts);
+      }
+    }
+  }
+  if (reader === 'arm') permissions = (await Promise.all(pass.readers.map((r) => readSubscription(r, opts.permissions !== false)))).flat();
+  const { sink, readers } = pass;
   return {
     source: opts.source,
+    reader,
+    ...(readerNote ? { readerNote } : {}),
     subscriptions,
     resources: dedupeSorted(readers.flatMap((r) => r.resources)),
     issues: sink.issues(),

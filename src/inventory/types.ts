@@ -40,9 +40,16 @@ export interface PermissionEntry {
   notDataActions?: string[];
 }
 
+/** Which read path produced an inventory: Resource Graph pages (plus a few ARM lists) or ARM lists only. */
+export type InventoryReader = 'graph' | 'arm';
+
 /** Everything read from a source in one pass. */
 export interface Inventory {
   source: SourceInfo;
+  /** How it was read (absent for snapshots written before readers existed). */
+  reader?: InventoryReader;
+  /** Why the reader differs from the one asked for (Resource Graph failed and ARM lists were used), shown to the user. */
+  readerNote?: string;
   subscriptions: SubscriptionInfo[];
   resources: ArmResource[];
   issues: InventoryIssue[];

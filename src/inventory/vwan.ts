@@ -12,8 +12,14 @@ export async function readHubs(r: SubscriptionReader, onHubs?: (hubs: ArmResourc
   const net = r.conn.network(r.subscriptionId);
   const hubs = await r.collect('virtualHubs', r.scope, (o) => net.virtualHubs.list(o));
   onHubs?.(hubs);
-  await Promise.all(hubs.map((h) => r.collect('hubRouteTables', h.id, (o) => net.hubRouteTables.list(rgOf(h.id), h.name, o))));
+  await Promise.all(hubs.map((h) => readHubRouteTables(r, h)));
   return hubs;
+}
+
+/** One hub's route tables (ARM embeds none in the hub, and Resource Graph does not index them). */
+export function readHubRouteTables(r: SubscriptionReader, hub: ArmResource): Promise<ArmResource[]> {
+  const net = r.conn.network(r.subscriptionId);
+  return r.collect('hubRouteTables', hub.id, (o) => net.hubRouteTables.list(rgOf(hub.id), hub.name, o));
 }
 
 /** vWAN ExpressRoute gateways with their connections embedded: one subscription-wide call (not paged), none per gateway. */

@@ -2,14 +2,19 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { parseScenario } from '../../src/emulator/scenario.js';
 import { generateEstate, type EstateOptions } from '../../src/emulator/scenarios/generate-estate.js';
 import { startEmulator } from '../../src/emulator/server.js';
-import { planFloor } from './inventory-plan.js';
+import { graphPlanFloor, planFloor } from './inventory-plan.js';
 
 /** Bench helper: serves the generated estate from its own thread (its own CPU), as Azure would be: out of our process. */
 const { estate, latencyMs, pageSize } = workerData as { estate: EstateOptions; latencyMs: number; pageSize: number };
 const scenario = parseScenario(generateEstate(estate), 'bench-estate');
 const emu = await startEmulator({ scenario, latencyMs, pageSize, timeScale: 0 });
-const floor = planFloor(emu.store, pageSize);
-parentPort!.postMessage({ endpoint: emu.endpoint, caPem: emu.caPem, size: emu.store.size, floor: { requests: floor.requests, depth: floor.depth } });
+const arm = planFloor(emu.store, pageSize);
+const floors = {
+  arm: { requests: arm.requests, depth: arm.depth },
+  graph: graphPlanFloor(emu.store, pageSize, { permissions: false }),
+  graphWithPermissions: graphPlanFloor(emu.store, pageSize, { permissions: true }),
+};
+parentPort!.postMessage({ endpoint: emu.endpoint, caPem: emu.caPem, size: emu.store.size, floors });
 parentPort!.on('message', (m: string) => {
   if (m === 'close') void emu.close().then(() => process.exit(0));
 });

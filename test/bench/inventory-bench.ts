@@ -2,9 +2,16 @@ import { Worker } from 'node:worker_threads';
 import { createArmConnection } from '../../src/arm/clients.js';
 import { collectInventory } from '../../src/inventory/inventory.js';
 import { listSubscriptions } from '../../src/inventory/subscriptions.js';
+import { settleUnresolved } from '../../src/cli/load.js';
+import { buildGraph } from '../../src/topology/graph.js';
+import { PROBE_LIMIT } from '../../src/inventory/probe.js';
+
+/** The read paths the bench times: Resource Graph (topology only, then with permissions) and ARM lists as the baseline. */
+export type BenchVariant = 'graph' | 'graphWithPermissions' | 'arm';
 
 /** Figures of one inventory run over the generated large estate; ratios are measured in the same run. */
 export interface InventoryBenchResult {
+  variant: BenchVariant;
   subscriptions: number;
   estateResources: number;
   inventoryResources: number;
@@ -18,12 +25,13 @@ export interface InventoryBenchResult {
   /** CPU the client side (SDK pipeline, TLS, JSON, inventory) used during the run; the emulator runs in its own thread. */
   clientCpuMs: number;
   requests: number;
-  /** Requests the strategy cannot do without, given the estate and the page size (see inventory-plan.ts). */
+  /** Requests the strategy cannot do without, given the estate and the page sizes (see inventory-plan.ts). */
   minimumRequests: number;
   requestRatio: number;
   peakRssMb: number;
   maxRequestsPerSubscription: number;
   issues: number;
+  reader: string;
 }
 
 /** Options of one bench run (defaults: the 50-subscription / 10,000-resource estate, 50 ms latency). */
@@ -33,13 +41,15 @@ export interface InventoryBenchOptions {
   seed?: number;
   latencyMs?: number;
   concurrency?: number;
+  variants?: BenchVariant[];
 }
 
+type Floor = { requests: number; depth: number };
 interface Served {
   endpoint: string;
   caPem: string;
   size: number;
-  floor: { requests: number; depth: number };
+  floors: Record<BenchVariant, Floor>;
 }
 
 function serve(worker: Worker): Promise<Served> {
@@ -51,9 +61,10 @@ function serve(worker: Worker): Promise<Served> {
 
 /**
  * Generates the large estate, serves it with latency from a worker thread (the emulator must not share the client's
- * CPU, as Azure would not), runs collectInventory and measures wall time, requests and memory against the plan's floor.
+ * event loop, as Azure would not), runs collectInventory per variant and measures wall time, requests and memory
+ * against that plan's floor.
  */
-export async function benchInventory(opts: InventoryBenchOptions = {}): Promise<InventoryBenchResult> {
+export async function benchInventory(opts: InventoryBenchOptions = {}): Promise<InventoryBenchResult[]> {
   const latencyMs = opts.latencyMs ?? 50;
   const concurrency = opts.concurrency ?? 4;
   const estate = { subscriptions: opts.subscriptions ?? 50, resourcesTarget: opts.resourcesTarget ?? 10_000, seed: opts.seed ?? 1, forbiddenSubscriptions: 0 };
@@ -61,52 +72,82 @@ export async function benchInventory(opts: InventoryBenchOptions = {}): Promise<
   const entry = new URL('./emulator-worker.ts', import.meta.url).href;
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
   const worker = new Worker(boot, { eval: true, workerData: { estate, latencyMs, pageSize: 100 } });
+  const out: InventoryBenchResult[] = [];
   try {
     const served = await serve(worker);
     const connect = () => createArmConnection({ endpoint: served.endpoint, caPem: served.caPem, concurrencyPerSubscription: concurrency, retry: { maxRetries: 0 } });
-    // Warm-up on a separate connection: loads the SDK modules once so the measured run times the plan, not module compilation.
+    // Warm-up on a separate connection, both readers: loads the SDK modules once so the runs time the plan, not compilation.
     const warm = connect();
     const visible = await listSubscriptions(warm);
-    await collectInventory(warm, { source: { kind: 'emulator', label: 'warm-up' }, subscriptions: [visible.subscriptions[0]!.subscriptionId] });
+    for (const reader of ['graph', 'arm'] as const) {
+      await collectInventory(warm, { source: { kind: 'emulator', label: 'warm-up' }, reader, subscriptions: [visible.subscriptions[0]!.subscriptionId] });
+    }
+    // Resource Graph serves documents it indexed long before the query; one full read builds the emulator's index the
+    // same way, so the runs time the reader, not the emulator rendering 10,000 bodies for the first time.
+    await new Promise((r) => setTimeout(r, 5_100));
+    await collectInventory(warm, { source: { kind: 'emulator', label: 'warm-up' }, reader: 'graph', permissions: false });
     warm.close();
-    const conn = connect();
-    (globalThis as { gc?: () => void }).gc?.();
-    let peak = process.memoryUsage().rss;
-    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    const inv = await collectInventory(conn, { source: { kind: 'emulator', label: 'bench' } });
-    const wallMs = performance.now() - t0;
-    const cpu = process.cpuUsage(cpu0);
-    clearInterval(timer);
-    peak = Math.max(peak, process.memoryUsage().rss);
-    const criticalPathMs = served.floor.depth * latencyMs;
-    const requests = conn.counter.total;
-    return {
-      subscriptions: inv.subscriptions.length,
-      estateResources: served.size,
-      inventoryResources: inv.resources.length,
-      latencyMs,
-      concurrencyPerSubscription: concurrency,
-      wallMs: Math.round(wallMs),
-      criticalPathMs,
-      chainDepth: served.floor.depth,
-      timeRatio: Math.round((wallMs / criticalPathMs) * 100) / 100,
-      clientCpuMs: Math.round((cpu.user + cpu.system) / 1000),
-      requests,
-      minimumRequests: served.floor.requests,
-      requestRatio: Math.round((requests / served.floor.requests) * 1000) / 1000,
-      peakRssMb: Math.round(peak / 1024 / 1024),
-      maxRequestsPerSubscription: Math.max(...conn.counter.bySubscription.values()),
-      issues: inv.issues.length,
-    };
+    for (const variant of opts.variants ?? (['graph', 'graphWithPermissions', 'arm'] as const)) {
+      // ARG allows 15 queries per 5-second window: start each variant in a fresh window, as a user's run would.
+      if (variant !== 'arm') await new Promise((r) => setTimeout(r, 5_100));
+      out.push(await runOnce(connect, variant, served, latencyMs, concurrency));
+    }
+    return out;
   } finally {
     worker.postMessage('close');
     await new Promise((r) => worker.once('exit', r));
   }
 }
 
+async function runOnce(connect: () => ReturnType<typeof createArmConnection>, variant: BenchVariant, served: Served, latencyMs: number, concurrency: number): Promise<InventoryBenchResult> {
+  const conn = connect();
+  (globalThis as { gc?: () => void }).gc?.();
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const read = await collectInventory(conn, {
+    source: { kind: 'emulator', label: 'bench' },
+    reader: variant === 'arm' ? 'arm' : 'graph',
+    permissions: variant !== 'graph',
+  });
+  // The graph reader ends by asking ARM about references that did not resolve (as every command does).
+  const inv = read.reader === 'graph' ? await settleUnresolved(conn, read) : read;
+  const wallMs = performance.now() - t0;
+  // One probe per dangling reference the estate holds is part of the floor (counted after the clock stopped).
+  const g = read.reader === 'graph' ? buildGraph(read) : undefined;
+  const probes = g ? Math.min(PROBE_LIMIT, g.filterNodes((_k, a) => a.stub === 'missing').length) : 0;
+  const cpu = process.cpuUsage(cpu0);
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const base = served.floors[variant];
+  const floor = probes > 0 ? { requests: base.requests + probes, depth: base.depth + 1 } : base;
+  const criticalPathMs = floor.depth * latencyMs;
+  const requests = conn.counter.total;
+  conn.close();
+  return {
+    variant,
+    reader: inv.reader ?? '?',
+    subscriptions: inv.subscriptions.length,
+    estateResources: served.size,
+    inventoryResources: inv.resources.length,
+    latencyMs,
+    concurrencyPerSubscription: concurrency,
+    wallMs: Math.round(wallMs),
+    criticalPathMs,
+    chainDepth: floor.depth,
+    timeRatio: Math.round((wallMs / criticalPathMs) * 100) / 100,
+    clientCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    requests,
+    minimumRequests: floor.requests,
+    requestRatio: Math.round((requests / floor.requests) * 1000) / 1000,
+    peakRssMb: Math.round(peak / 1024 / 1024),
+    maxRequestsPerSubscription: Math.max(0, ...conn.counter.bySubscription.values()),
+    issues: inv.issues.length,
+  };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const concurrency = process.argv[2] ? Number(process.argv[2]) : undefined;
-  benchInventory(concurrency ? { concurrency } : {}).then((r) => console.log(JSON.stringify(r, null, 2)));
+  const variants = process.argv.slice(2).filter((a): a is BenchVariant => ['graph', 'graphWithPermissions', 'arm'].includes(a));
+  benchInventory(variants.length ? { variants } : {}).then((r) => console.log(JSON.stringify(r, null, 2)));
 }

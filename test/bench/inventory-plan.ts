@@ -61,3 +61,56 @@ export function planFloor(store: ResourceStore, pageSize: number): { requests: n
   return { requests, depth, perSubscription };
 }
 
+
+const GRAPH_TYPES = new Set<string>([
+  RT.circuit, RT.port, RT.routeFilter, RT.vnetGateway, RT.connection, RT.localGateway, RT.vnet, RT.publicIp,
+  RT.vwan, RT.hub, RT.erGateway, RT.vpnGateway, RT.vpnSite,
+]);
+const ANCHORS = new Set<string>([RT.circuit, RT.vnetGateway, RT.hub, RT.erGateway]);
+
+/**
+ * The Resource Graph plan's floor: subscriptions → ARG page 1 → the other pages (all at once, by $skip) → hub route
+ * tables and permissions, each as soon as the page holding its hub / first anchor of its resource group has landed;
+ * a subscription with no rows costs one ARM list after the last page. One query batch per 100 subscriptions.
+ */
+export function graphPlanFloor(store: ResourceStore, armPageSize: number, opts: { permissions: boolean }): { requests: number; depth: number } {
+  const pages = (n: number) => Math.max(1, Math.ceil(n / armPageSize));
+  const subs = [...store.subscriptions.keys()];
+  const subPages = pages(subs.length);
+  const rows = store.keys().filter((k) => GRAPH_TYPES.has(store.typeOf(k) ?? '')).sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
+  const routeTables = new Map<string, number>();
+  for (const k of store.keys()) if (store.typeOf(k) === RT.hubRouteTable) {
+    const hub = normalizeId(k.split(/\/hubroutetables\//i)[0]!);
+    routeTables.set(hub, (routeTables.get(hub) ?? 0) + 1);
+  }
+  let requests = subPages;
+  let depth = subPages + 1;
+  for (let b = 0; b < subs.length; b += 100) {
+    const batch = new Set(subs.slice(b, b + 100));
+    const mine = rows.filter((k) => batch.has(parseArmId(k).subscriptionId!.toLowerCase()));
+    const argPages = Math.max(1, Math.ceil(mine.length / 1000));
+    requests += argPages;
+    const landed = (i: number) => subPages + (Math.floor(i / 1000) === 0 ? 1 : 2);
+    depth = Math.max(depth, subPages + (argPages > 1 ? 2 : 1));
+    const permRgs = new Map<string, number>();
+    mine.forEach((k, i) => {
+      const type = store.typeOf(k)!;
+      if (type === RT.hub) {
+        requests += pages(routeTables.get(normalizeId(k)) ?? 0);
+        depth = Math.max(depth, landed(i) + pages(routeTables.get(normalizeId(k)) ?? 0));
+      }
+      if (opts.permissions && ANCHORS.has(type)) {
+        const p = parseArmId(k);
+        const rg = `${p.subscriptionId}/${p.resourceGroup}`.toLowerCase();
+        if (!permRgs.has(rg)) permRgs.set(rg, landed(i) + 1);
+      }
+    });
+    requests += permRgs.size;
+    for (const d of permRgs.values()) depth = Math.max(depth, d);
+    const withRows = new Set(mine.map((k) => parseArmId(k).subscriptionId!.toLowerCase()));
+    const empty = [...batch].filter((s) => !withRows.has(s)).length;
+    requests += empty;
+    if (empty > 0) depth = Math.max(depth, subPages + (argPages > 1 ? 2 : 1) + 1);
+  }
+  return { requests, depth };
+}

@@ -46,6 +46,8 @@ describe('erscope CLI (in process, real emulator over HTTPS)', () => {
     [['inventory', '--scenario', '/nonexistent/s.json'], /cannot read scenario file \(ENOENT\)/],
     [['inventory', '--endpoint', 'https://127.0.0.1:1'], /--endpoint needs --ca-cert FILE/],
     [['create', 'bridge', '--demo'], /unknown kind "bridge": choose one of connection, er-connection/],
+    [['inventory', '--demo', '--reader', 'fast'], /--reader "fast" is not one of auto, graph, arm/],
+    [['inventory', '--snapshot', 'x.json', '--reader', 'arm'], /--reader applies to live sources/],
   ])('%j fails with one line and exit 2', async (argv, message) => {
     const r = await run(...argv);
     expect(r.code).toBe(2);
@@ -60,6 +62,28 @@ describe('erscope CLI (in process, real emulator over HTTPS)', () => {
     expect(r.out).toMatch(/connectivity-hub \(11111111-1111-1111-1111-111111111111\)/);
     expect(r.out).toMatch(/no access\s+\/subscriptions\/33333333/);
     expect(r.err).toMatch(/inventory incomplete/);
+  });
+
+  it('inventory reads through Resource Graph by default, through ARM lists with --reader arm, with the same resources', async () => {
+    const graph = await run('inventory', '--demo');
+    const arm = await run('inventory', '--demo', '--reader', 'arm');
+    expect(graph.out.split('\n')[1]).toMatch(/^read via Resource Graph/);
+    expect(arm.out.split('\n')[1]).toBe('read via ARM lists');
+    // Same table; the issue line differs only in which refused call found the forbidden subscription.
+    const body = (out: string) => out.split('\n').slice(2).map((l) => l.replace(/^(  ! forbidden \S+) .*/, '$1'));
+    expect(body(graph.out)).toEqual(body(arm.out));
+    expect(graph.out).toMatch(/! forbidden \/subscriptions\/33333333-3333-3333-3333-333333333333 \[resourceGroups\]/);
+    expect([graph.code, arm.code]).toEqual([3, 3]);
+  });
+
+  it('when Resource Graph fails, says so in one stderr note and reads through ARM lists (stdout stays clean JSON)', async () => {
+    const src = JSON.parse(readFileSync(join(root, 'src/emulator/scenarios/contoso.json'), 'utf8'));
+    src.faults = [...(Array.isArray(src.faults) ? src.faults : []), '403:path=ResourceGraph'];
+    const file = join(dir, 'no-arg.json');
+    writeFileSync(file, JSON.stringify(src));
+    const r = await run('check', '--scenario', file, '--format', 'json', '--fail-on', 'none');
+    expect(r.err).toMatch(/^note: Resource Graph unavailable \(.*\); read through ARM lists instead$/m);
+    expect(JSON.parse(r.out).findings.length).toBeGreaterThan(10);
   });
 
   it('check --demo --format json fails on high findings; --fail-on none still reports incompleteness', async () => {

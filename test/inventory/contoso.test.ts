@@ -6,6 +6,7 @@ import { RT } from '../../src/arm/resource-types.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 import { flattenAll } from '../../src/inventory/flatten.js';
 import { collectInventory } from '../../src/inventory/inventory.js';
+import { settleUnresolved } from '../../src/cli/load.js';
 import type { ArmResource, Inventory } from '../../src/inventory/types.js';
 import { buildGraph } from '../../src/topology/graph.js';
 import { nodeById, referencesOf } from '../../src/topology/queries.js';
@@ -15,20 +16,29 @@ const SCENARIO = JSON.parse(readFileSync(FILE, 'utf8')) as { resources: ArmResou
 const PARTNER = '/subscriptions/33333333-3333-3333-3333-333333333333';
 
 let emu: RunningEmulator;
-let inv: Inventory;
-let requests: number;
 
 beforeAll(async () => {
   emu = await startEmulator({ scenarioFile: FILE, timeScale: 0 });
-  const conn = createArmConnection({ endpoint: emu.endpoint, caPem: emu.caPem, retry: { maxRetries: 0 } });
-  inv = await collectInventory(conn, { source: { kind: 'emulator', label: 'contoso' } });
-  requests = conn.counter.total;
 });
 afterAll(async () => {
   await emu?.close();
 });
 
-describe('collectInventory on the contoso scenario', () => {
+describe.each(['graph', 'arm'] as const)('collectInventory on the contoso scenario (--reader %s)', (reader) => {
+  let inv: Inventory;
+  let requests: number;
+
+  beforeAll(async () => {
+    const conn = createArmConnection({ endpoint: emu.endpoint, caPem: emu.caPem, retry: { maxRetries: 0 } });
+    inv = await collectInventory(conn, { source: { kind: 'emulator', label: 'contoso' }, reader });
+    if (reader === 'graph') inv = await settleUnresolved(conn, inv);
+    requests = conn.counter.total;
+  });
+
+  it('was read by the reader asked for', () => {
+    expect(inv.reader).toBe(reader);
+  });
+
   it('reads every scenario resource outside the forbidden subscription (VNets and public IPs: those the gateways use)', () => {
     const got = new Set(inv.resources.map((r) => normalizeId(r.id)));
     const optional = new Set<string>([RT.vnet, RT.subnet, RT.publicIp]);

@@ -37,7 +37,7 @@ function minimumRequests(inv: Inventory): number {
   return 1 + 11 * 3 + 3 * (rgCount(A) + rgCount(B)) + hubs + inv.permissions.length;
 }
 
-describe('collectInventory against the emulator', () => {
+describe('collectInventory through ARM lists (--reader arm) against the emulator', () => {
   let inv: Inventory;
   let progress: InventoryProgress[];
   let requests: number;
@@ -45,7 +45,7 @@ describe('collectInventory against the emulator', () => {
   beforeAll(async () => {
     const conn = connect();
     progress = [];
-    inv = await collectInventory(conn, { source: SOURCE, onProgress: (p) => progress.push(p) });
+    inv = await collectInventory(conn, { source: SOURCE, reader: 'arm', onProgress: (p) => progress.push(p) });
     requests = conn.counter.total;
   });
 
@@ -116,7 +116,7 @@ describe('collectInventory against the emulator', () => {
 
 describe('collectInventory scoping and partial failure', () => {
   it('limits to subscriptions named by display name or id, case-insensitively', async () => {
-    const inv = await collectInventory(connect(), { source: SOURCE, subscriptions: ['spoke dev'] });
+    const inv = await collectInventory(connect(), { source: SOURCE, reader: 'arm', subscriptions: ['spoke dev'] });
     expect(inv.subscriptions.map((s) => s.subscriptionId)).toEqual([B]);
     expect(inv.resources.every((r) => r.id.includes(B))).toBe(true);
     const g = buildGraph(inv);
@@ -138,7 +138,7 @@ describe('collectInventory scoping and partial failure', () => {
     });
     try {
       const conn = connect();
-      const inv = await collectInventory(conn, { source: SOURCE, subscriptions: [A, B] });
+      const inv = await collectInventory(conn, { source: SOURCE, reader: 'arm', subscriptions: [A, B] });
       const issues = inv.issues.map((i) => [i.kind, i.scope, i.family]);
       expect(issues).toEqual([
         ['throttled', `/subscriptions/${A}`, 'routeFilters'],

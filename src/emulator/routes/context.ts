@@ -5,6 +5,7 @@ import type { OperationTracker } from '../lro.js';
 import type { Route } from '../router.js';
 import type { Scenario } from '../scenario.js';
 import type { ResourceStore } from '../store.js';
+import type { GraphQuota } from './resource-graph.js';
 import { normalizeId } from '../../arm/arm-id.js';
 
 /** Everything a route handler can touch. */
@@ -16,6 +17,10 @@ export interface EmuContext {
   diagnostics: Diagnostics;
   scenario: Scenario;
   pageSize: number;
+  /** Resource Graph query quota (undefined = unlimited). */
+  graphQuota?: GraphQuota;
+  /** Resource Graph's stored documents: row text and query matches, rebuilt when the store's revision moves. */
+  graphIndex?: { revision: number; builtAt: number; rows: Map<string, string>; matches: Map<string, string[]> };
 }
 
 /** A parsed request. */
