@@ -114,6 +114,8 @@ function revealFor(plan: ActionPlan, resource: ArmResource, body: Record<string,
 
 async function send(writer: Writer, owner: ActionPlan, plan: ActionPlan, req: PlannedRequest, step: number, steps: number, opts: ApplyOptions): Promise<Step> {
   const started = Date.now();
+  // The If-Match actually sent (a create or an etag-less base takes it from a fresh read): the audit records that one.
+  let ifMatch = req.ifMatch;
   const audit = (result: Parameters<typeof appendAudit>[0]['result']) =>
     appendAudit({
       time: new Date().toISOString(),
@@ -121,10 +123,9 @@ async function send(writer: Writer, owner: ActionPlan, plan: ActionPlan, req: Pl
       source: opts.source ?? writer.conn.endpoint,
       planId: owner.id,
       title: plan.title,
-      request: { method: req.method, url: req.url, ...(req.ifMatch ? { ifMatch: req.ifMatch } : {}), body: req.body },
+      request: { method: req.method, url: req.url, ...(ifMatch ? { ifMatch } : {}), body: req.body },
       result,
     }, opts.env);
-  let ifMatch = req.ifMatch;
   try {
     if (!ifMatch && plan.operation === 'create') {
       // A create must not overwrite something created meanwhile; a Failed leftover of our own earlier try is retried in place.

@@ -100,7 +100,7 @@ describe('each kind end to end: plan → confirm → apply → verify (SDK → H
 describe('safety', () => {
   it('412 on a concurrent change → conflict; re-plan keeps the other change; apply succeeds', async () => {
     env = await startActions();
-    const g = await env.graph();
+    const g = await env.graph('arm');
     const finding = runChecks({ graph: g }).find((f) => f.ruleId === 'weight-out-of-range' && f.resourceId === CONN_LON)!;
     const plan = planFix(finding, g);
     expect(plan.diff).toEqual(['~ properties.routingWeight: 40000 → 32000']);
@@ -123,6 +123,44 @@ describe('safety', () => {
     expect(stored.properties!.routingWeight).toBe(32000);
     const v = await verifyApplied(w, r2, g);
     expect(v.notes).toContain('weight-out-of-range no longer fires on conn-lon');
+  });
+
+  it('a plan from a Resource Graph copy (no etag) is checked against ARM first: unchanged → sent with the fresh etag', async () => {
+    env = await startActions();
+    const g = await env.graph('graph');
+    const finding = runChecks({ graph: g }).find((f) => f.ruleId === 'weight-out-of-range' && f.resourceId === CONN_LON)!;
+    const plan = planFix(finding, g);
+    expect(plan.base?.etag).toBeUndefined();
+    expect(plan.requests[0]!.ifMatch).toBeUndefined();
+    expect(plan.warnings.join(' ')).toMatch(/re-reads it from ARM just before writing/);
+    const etag = env.emu.store.render(CONN_LON)!.etag;
+    const w = createWriter(env.conn, { mode: 'read-write' });
+    const r = await applyConfirmed(w, plan, env);
+    expect(r.status).toBe('succeeded');
+    const [line] = readFileSync(auditPath(env.env), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(line.request.ifMatch).toBe(etag);
+    expect(env.emu.store.render(CONN_LON)!.properties!.routingWeight).toBe(32000);
+  });
+
+  it('a plan from a Resource Graph copy stops when ARM differs (a lagging or concurrent change), and re-plans from ARM', async () => {
+    env = await startActions();
+    const g = await env.graph('graph');
+    const finding = runChecks({ graph: g }).find((f) => f.ruleId === 'weight-out-of-range' && f.resourceId === CONN_LON)!;
+    const plan = planFix(finding, g);
+    const net = env.conn.network(S1);
+    const cur = await net.virtualNetworkGatewayConnections.get('rg-app', 'conn-lon');
+    await net.virtualNetworkGatewayConnections.beginCreateOrUpdateAndWait('rg-app', 'conn-lon', { ...cur, tags: { owner: 'netops' } }, { updateIntervalInMs: 5 });
+    const w = createWriter(env.conn, { mode: 'read-write' });
+    const r = await applyConfirmed(w, plan, env);
+    expect(r.status).toBe('conflict');
+    if (r.status !== 'conflict') return;
+    expect(r.message).toMatch(/differs in ARM from the copy the plan was made from .* nothing was written/);
+    expect(r.changes).toContain('+ tags.owner: "netops"');
+    expect(env.emu.store.render(CONN_LON)!.properties!.routingWeight).toBe(40000);
+    const again = await replan(w, plan, r);
+    expect(again.requests[0]!.ifMatch).toBe(r.current!.etag);
+    expect((await applyConfirmed(w, again, env)).status).toBe('succeeded');
+    expect(env.emu.store.render(CONN_LON)!.tags).toEqual({ owner: 'netops' });
   });
 
   it('fix in place: disabled peering → Enabled', async () => {

@@ -105,10 +105,11 @@ export function scenarioGraph(): TopologyGraph {
 }
 
 /** Emulator + fast connection + fresh inventory graph, plus a temp state dir for the audit log. */
-export async function startActions(faults?: FaultConfig): Promise<{ emu: RunningEmulator; conn: ArmConnection; graph: () => Promise<TopologyGraph>; env: NodeJS.ProcessEnv }> {
+export async function startActions(faults?: FaultConfig): Promise<{ emu: RunningEmulator; conn: ArmConnection; graph: (reader?: 'graph' | 'arm') => Promise<TopologyGraph>; env: NodeJS.ProcessEnv }> {
   const emu = await startEmulator({ scenario: actionsScenario(), timeScale: 0, ...(faults ? { faults } : {}) });
   const conn = createArmConnection({ endpoint: emu.endpoint, caPem: emu.caPem, pollIntervalMs: 5, retry: { maxRetries: 1, retryDelayInMs: 5, maxRetryDelayInMs: 20 } });
-  const graph = async () => buildGraph(await collectInventory(conn, { source: { kind: 'emulator', label: 'test', endpoint: emu.endpoint } }));
+  // Default: the Resource Graph reader, as the product reads; 'arm' gives bodies with etags (the If-Match path).
+  const graph = async (reader: 'graph' | 'arm' = 'graph') => buildGraph(await collectInventory(conn, { source: { kind: 'emulator', label: 'test', endpoint: emu.endpoint }, reader }));
   const env = { ERSCOPE_STATE_DIR: mkdtempSync(join(tmpdir(), 'erscope-audit-')) };
   return { emu, conn, graph, env };
 }

@@ -88,6 +88,16 @@ describe('collectInventory through Resource Graph (--reader graph)', () => {
     expect(graphRequests).toBeLessThan(arm.resources.length / 2);
   });
 
+  it('a referenced resource ARG has not indexed yet is fetched from ARM by the probe, children included', async () => {
+    const AMS = normalizeId(`${P(A, 'rg-er')}/expressRouteCircuits/er-ams`);
+    const lagging = { ...graph, resources: graph.resources.filter((r) => !normalizeId(r.id).startsWith(AMS)) };
+    expect(nodeById(buildGraph(lagging), AMS)).toMatchObject({ stub: 'missing' });
+    const settled = await settleUnresolved(connect(), lagging);
+    expect(nodeById(buildGraph(settled), AMS)?.stub).toBeUndefined();
+    expect(settled.resources.filter((r) => normalizeId(r.id).startsWith(`${AMS}/peerings/`)).length).toBeGreaterThan(0);
+    expect(settled.issues).toEqual(lagging.issues);
+  });
+
   it('reports Resource Graph pages as their own progress scope, ending with done = total', () => {
     const last = progress.filter((p) => p.scope === GRAPH_PROGRESS_SCOPE).at(-1)!;
     expect(last).toMatchObject({ done: 1, total: 1 });
