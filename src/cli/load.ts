@@ -54,9 +54,8 @@ export async function readInventory(src: OpenedSource, opts: LoadOptions = {}): 
 
 /** After a Resource Graph read, asks ARM about every reference that would otherwise show as "missing" (see probeUnresolved). */
 export async function settleUnresolved(conn: NonNullable<OpenedSource['conn']>, inventory: Inventory, signal?: AbortSignal): Promise<Inventory> {
-  const { buildGraph } = await import('../topology/graph.js');
-  const graph = buildGraph(inventory);
-  const missing = graph.filterNodes((_k, a) => a.stub === 'missing').map((k) => graph.getNodeAttribute(k, 'id'));
+  const { unresolvedReferences } = await import('../topology/unresolved.js');
+  const missing = unresolvedReferences(inventory);
   if (missing.length === 0) return inventory;
   const { probeUnresolved } = await import('../inventory/probe.js');
   return probeUnresolved(conn, inventory, missing, signal);
