@@ -1,4 +1,5 @@
 import type { FullOperationResponse, OperationOptions } from '@azure/core-client';
+import { createPipelineRequest } from '@azure/core-rest-pipeline';
 import type { ArmResource } from './arm-resource.js';
 import { listRaw, type RawOptions, type SdkListResult } from './raw-list.js';
 import type { ArmConnection } from './clients.js';
@@ -42,4 +43,33 @@ export function ifMatchOptions(etag: string | undefined): OperationOptions {
 /** Per-call LRO options: the connection's poll interval (2 s against Azure, a few ms in tests). */
 export function lroOptions(conn: Pick<ArmConnection, 'pollIntervalMs'>): { updateIntervalInMs: number } {
   return { updateIntervalInMs: conn.pollIntervalMs };
+}
+
+/** API version of Microsoft.Network GETs by id (the one @azure/arm-network 36 speaks). */
+export const NETWORK_API_VERSION = '2025-05-01';
+
+/** What an ARM GET by id answered: the status and the parsed body (an error body for 4xx/5xx), never thrown for HTTP. */
+export interface GetByIdResult {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * GETs any Microsoft.Network resource by its id through the connection's SDK pipeline (credential, retries, counting,
+ * per-subscription limit). Used where the type is only known from a reference, so no typed SDK operation applies.
+ */
+export async function getById(conn: ArmConnection, id: string, signal?: AbortSignal): Promise<GetByIdResult> {
+  const sub = /^\/subscriptions\/([^/]+)/i.exec(id)?.[1] ?? '';
+  const request = createPipelineRequest({ url: `${conn.endpoint}${id}?api-version=${NETWORK_API_VERSION}`, method: 'GET', ...(signal ? { abortSignal: signal } : {}) });
+  const res = await conn.limit(sub)(() => conn.generic().sendRequest(request));
+  const parsed = (res as { parsedBody?: unknown }).parsedBody;
+  let body: unknown = parsed;
+  if (body === undefined && res.bodyAsText) {
+    try {
+      body = JSON.parse(res.bodyAsText);
+    } catch {
+      body = undefined;
+    }
+  }
+  return { status: res.status, body };
 }

@@ -1,36 +1,24 @@
-import { createPipelineRequest } from '@azure/core-rest-pipeline';
 import type { ArmConnection } from '../arm/clients.js';
 import { normalizeId, parseArmId } from '../arm/arm-id.js';
+import { getById } from '../arm/raw.js';
 import { flattenAll } from './flatten.js';
 import { forbiddenScopeOf, isAbort, issueFromError } from './issues.js';
 import type { ArmResource, Inventory, InventoryIssue } from './types.js';
 
-/** API version of Microsoft.Network GETs by id (the one @azure/arm-network 36 speaks). */
-const NETWORK_API_VERSION = '2025-05-01';
 /** Ids probed per run at most: dangling references are rare, and a broken estate must not become a request storm. */
 export const PROBE_LIMIT = 200;
 
 type Outcome = { kind: 'found'; body: ArmResource } | { kind: 'missing' } | { kind: 'issue'; issue: InventoryIssue };
 
 async function probe(conn: ArmConnection, id: string, signal?: AbortSignal): Promise<Outcome> {
-  const sub = parseArmId(id).subscriptionId ?? '';
-  const request = createPipelineRequest({ url: `${conn.endpoint}${id}?api-version=${NETWORK_API_VERSION}`, method: 'GET', ...(signal ? { abortSignal: signal } : {}) });
   try {
-    const res = await conn.limit(sub)(() => conn.generic().sendRequest(request));
+    const res = await getById(conn, id, signal);
     if (res.status === 404) return { kind: 'missing' };
-    if (res.status >= 200 && res.status < 300) return { kind: 'found', body: JSON.parse(res.bodyAsText ?? '{}') as ArmResource };
-    let code: string | undefined;
-    let message = `HTTP ${res.status}`;
-    try {
-      const e = (JSON.parse(res.bodyAsText ?? '{}') as { error?: { code?: string; message?: string } }).error;
-      code = e?.code;
-      message = e?.message ?? message;
-    } catch {
-      // Not JSON: keep the status line.
-    }
+    if (res.status >= 200 && res.status < 300 && res.body && typeof res.body === 'object') return { kind: 'found', body: res.body as ArmResource };
+    const e = (res.body as { error?: { code?: string; message?: string } } | undefined)?.error;
     const p = parseArmId(id);
     const scope = res.status === 403 ? `/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroup}` : id;
-    return { kind: 'issue', issue: issueFromError({ statusCode: res.status, code, message }, scope, 'reference') };
+    return { kind: 'issue', issue: issueFromError({ statusCode: res.status, code: e?.code, message: e?.message ?? `HTTP ${res.status}` }, scope, 'reference') };
   } catch (err) {
     if (isAbort(err, signal)) throw err;
     return { kind: 'issue', issue: issueFromError(err, id, 'reference') };

@@ -37,6 +37,13 @@ describe('layering rules', () => {
     expect(importsOf(f).filter((i) => i.startsWith('@azure/'))).toEqual([]);
   });
 
+  // Run-time SDK code lives in src/arm (clients, pipeline, raw calls); other layers call through it (type imports are fine).
+  it.each(files.filter((f) => !f.startsWith('src/arm/') && !f.startsWith('src/emulator/')))('%s loads the Azure SDK only through src/arm', (f) => {
+    const text = readFileSync(join(root, f), 'utf8');
+    const runtime = [...text.matchAll(/(?:import\s+(?!type\b)[^'"]*?from\s+|import\s*\(\s*)['"](@azure\/[^'"]+)['"]/g)].map((m) => m[1]);
+    expect(runtime).toEqual([]);
+  });
+
   it.each(files.filter((f) => !f.startsWith('src/emulator/') && !f.startsWith('src/cli/')))('%s reaches the emulator only over HTTPS', (f) => {
     expect(importsOf(f).filter((i) => i.includes('/emulator/'))).toEqual([]);
   });
