@@ -25,6 +25,13 @@ async function applyConfirmed(w: Writer, plan: ActionPlan, e: Env, tracker?: Ope
   return applyPlan(w, plan, confirmPlan(plan, plan.confirmName), { env: e.env, ...(tracker ? { tracker } : {}), ...(progress ? { onProgress: (p) => progress.push(p) } : {}) });
 }
 
+/** Someone tags conn-lon through the SDK between plan and apply (the concurrent change a write must not overwrite). */
+async function tagConnectionMeanwhile(e: Env): Promise<void> {
+  const net = e.conn.network(S1);
+  const cur = await net.virtualNetworkGatewayConnections.get('rg-app', 'conn-lon');
+  await net.virtualNetworkGatewayConnections.beginCreateOrUpdateAndWait('rg-app', 'conn-lon', { ...cur, tags: { owner: 'netops' } }, { updateIntervalInMs: 5 });
+}
+
 describe('each kind end to end: plan → confirm → apply → verify (SDK → HTTPS → emulator)', () => {
   it('connection across subscriptions redeems the Available key and appears on the circuit peering', async () => {
     env = await startActions();
@@ -104,10 +111,7 @@ describe('safety', () => {
     const finding = runChecks({ graph: g }).find((f) => f.ruleId === 'weight-out-of-range' && f.resourceId === CONN_LON)!;
     const plan = planFix(finding, g);
     expect(plan.diff).toEqual(['~ properties.routingWeight: 40000 → 32000']);
-    // Someone tags the connection through the SDK between plan and apply.
-    const net = env.conn.network(S1);
-    const cur = await net.virtualNetworkGatewayConnections.get('rg-app', 'conn-lon');
-    await net.virtualNetworkGatewayConnections.beginCreateOrUpdateAndWait('rg-app', 'conn-lon', { ...cur, tags: { owner: 'netops' } }, { updateIntervalInMs: 5 });
+    await tagConnectionMeanwhile(env);
     const w = createWriter(env.conn, { mode: 'read-write' });
     const r = await applyConfirmed(w, plan, env);
     expect(r.status).toBe('conflict');
@@ -147,9 +151,7 @@ describe('safety', () => {
     const g = await env.graph('graph');
     const finding = runChecks({ graph: g }).find((f) => f.ruleId === 'weight-out-of-range' && f.resourceId === CONN_LON)!;
     const plan = planFix(finding, g);
-    const net = env.conn.network(S1);
-    const cur = await net.virtualNetworkGatewayConnections.get('rg-app', 'conn-lon');
-    await net.virtualNetworkGatewayConnections.beginCreateOrUpdateAndWait('rg-app', 'conn-lon', { ...cur, tags: { owner: 'netops' } }, { updateIntervalInMs: 5 });
+    await tagConnectionMeanwhile(env);
     const w = createWriter(env.conn, { mode: 'read-write' });
     const r = await applyConfirmed(w, plan, env);
     expect(r.status).toBe('conflict');
