@@ -83,9 +83,10 @@ function dedupeSorted(resources: ArmResource[]): ArmResource[] {
 }
 
 /**
- * Reads every hybrid-connectivity family of every subscription in scope, in parallel under each subscription's
- * concurrency limit, using the fewest list calls (subscription-wide lists, children embedded in parents). Partial
- * failure is normal: each failed list becomes an issue on its scope, forbidden scopes are recorded, the rest completes.
+ * Reads every hybrid-connectivity family of every subscription in scope with the fewest requests: Resource Graph pages
+ * plus the ARM calls ARG cannot answer (default), or ARM lists per family (`reader: 'arm'`, and the fallback when ARG
+ * fails), in parallel under each subscription's concurrency limit. Partial failure is normal: each failed read becomes
+ * an issue on its scope, forbidden scopes are recorded, the rest completes.
  */
 export async function collectInventory(conn: ArmConnection, opts: CollectOptions): Promise<Inventory> {
   const startedAt = new Date().toISOString();

@@ -32,6 +32,9 @@ export interface InventoryBenchResult {
   maxRequestsPerSubscription: number;
   issues: number;
   reader: string;
+  /** Resource Graph pages read and how often a page waited for the quota window (0 when the quota was never hit). */
+  graphPages: number;
+  quotaWaits: number;
 }
 
 /** Options of one bench run (defaults: the 50-subscription / 10,000-resource estate, 50 ms latency). */
@@ -106,8 +109,10 @@ async function runOnce(connect: () => ReturnType<typeof createArmConnection>, va
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
+  const graphStats = { pages: 0, quotaWaits: 0 };
   const read = await collectInventory(conn, {
     source: { kind: 'emulator', label: 'bench' },
+    graphStats,
     reader: variant === 'arm' ? 'arm' : 'graph',
     permissions: variant !== 'graph',
   });
@@ -143,6 +148,8 @@ async function runOnce(connect: () => ReturnType<typeof createArmConnection>, va
     peakRssMb: Math.round(peak / 1024 / 1024),
     maxRequestsPerSubscription: Math.max(0, ...conn.counter.bySubscription.values()),
     issues: inv.issues.length,
+    graphPages: graphStats.pages,
+    quotaWaits: graphStats.quotaWaits,
   };
 }
 

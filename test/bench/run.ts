@@ -21,7 +21,7 @@ if (want('inventory')) {
       time: { measured: `${r.wallMs} ms`, 'lower bound': `${r.criticalPathMs} ms (${r.chainDepth} dependent requests × ${r.latencyMs} ms)`, ratio: r.timeRatio, target: '≤ 1.25' },
       requests: { measured: r.requests, 'lower bound': r.minimumRequests, ratio: r.requestRatio, target: '≤ 1.1' },
     });
-    console.log(`  ${r.inventoryResources} resources read; peak RSS ${r.peakRssMb} MB; client CPU ${r.clientCpuMs} ms; max requests in one subscription ${r.maxRequestsPerSubscription} (ARM burst budget 250); issues ${r.issues}`);
+    console.log(`  ${r.inventoryResources} resources read; peak RSS ${r.peakRssMb} MB; client CPU ${r.clientCpuMs} ms; max requests in one subscription ${r.maxRequestsPerSubscription} (ARM burst budget 250); issues ${r.issues}${r.graphPages ? `; Resource Graph pages ${r.graphPages}, quota waits ${r.quotaWaits}` : ''}`);
   }
   const arm = runs.find((r) => r.variant === 'arm');
   const graph = runs.find((r) => r.variant === 'graphWithPermissions');
