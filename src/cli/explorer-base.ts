@@ -25,7 +25,11 @@ export function baseExplorerBackend(src: OpenedSource, values: FlagValues): Expl
       const { buildGraph } = await import('../topology/graph.js');
       const graph = buildGraph(inventory);
       const findings = await checkGraph(graph, inventory, configPath ? { configPath } : {});
-      return { graph, findings, inventoryIssues: inventory.issues, subscriptions: inventory.subscriptions, loadedAt: Date.now() };
+      return {
+        graph, findings, inventoryIssues: inventory.issues, subscriptions: inventory.subscriptions, loadedAt: Date.now(),
+        ...(inventory.reader ? { reader: inventory.reader } : {}),
+        ...(inventory.readerNote ? { readerNote: inventory.readerNote } : {}),
+      };
     },
   };
 }

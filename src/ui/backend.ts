@@ -15,6 +15,10 @@ export interface ExplorerData {
   subscriptions?: SubscriptionInfo[];
   /** Epoch milliseconds when this data was read (drives "refreshed 12s ago"). */
   loadedAt: number;
+  /** How a live source was read: Resource Graph copies can lag ARM, so the header says which (absent for snapshots). */
+  reader?: 'graph' | 'arm';
+  /** Why the reader differs from the one asked for (Resource Graph failed), shown in the header as a warning. */
+  readerNote?: string;
 }
 
 /** One progress tick of a background load, shown as a progress bar that never blocks input. */

@@ -172,6 +172,20 @@ describe('quit, copy, refresh', () => {
     expect(json).not.toContain('super-secret-key');
   });
 
+  it.each([
+    [{ reader: 'graph' as const }, 120, '↻ 12s ago via ARG'],
+    [{ reader: 'arm' as const }, 120, '↻ 12s ago via ARM'],
+    [{ reader: 'arm' as const, readerNote: 'Resource Graph unavailable (403: …); read through ARM lists instead' }, 120, '↻ 12s ago ⚠ via ARM (Resource Graph failed)'],
+    [{ reader: 'arm' as const, readerNote: 'Resource Graph unavailable' }, 80, '↻ 12s ago ⚠ ARM'],
+    [{}, 120, '↻ 12s ago │'],
+  ])('the header says how the data was read: %j at %i columns', async (how, cols, expected) => {
+    const base = fixtureBackend();
+    const backend = { ...base, initial: { ...base.initial!, ...how } };
+    const r = renderApp({ backend }, cols, 24);
+    for (let i = 0; i < 20 && !r.frame().includes('er-ams-1'); i++) await tick();
+    expect(r.frame().split('\n')[0]).toContain(expected);
+  });
+
   it('a failed refresh keeps the last data, marked stale with the error', async () => {
     const backend = fixtureBackend({ fail: true, initial: false });
     const r = renderApp({ backend }, 100, 24);

@@ -38,6 +38,13 @@ function useTick(ms: number): void {
   }, [ms]);
 }
 
+/** How the data was read, next to its age: "via ARG" (may lag ARM), "via ARM", or a warning when ARG failed. */
+export function readerText(data: { reader?: 'graph' | 'arm'; readerNote?: string } | undefined, compact: boolean): { text: string; warn: boolean } {
+  if (!data?.reader) return { text: '', warn: false };
+  if (data.readerNote) return { text: compact ? ' ⚠ ARM' : ' ⚠ via ARM (Resource Graph failed)', warn: true };
+  return { text: data.reader === 'graph' ? ' via ARG' : ' via ARM', warn: false };
+}
+
 /** Source, scope, finding counts, mode badge and data age; second line: breadcrumbs, filter and row counts. */
 export function Header({ counter }: { counter?: string }) {
   const { state, backend, model, now, width } = useExplorer();
@@ -49,6 +56,7 @@ export function Header({ counter }: { counter?: string }) {
   const counts = model?.severityCounts;
   const age = state.data ? ageText(now() - state.data.loadedAt) : 'not loaded';
   const stale = state.loadError !== undefined && state.data !== undefined;
+  const via = readerText(state.data, compact);
   const crumbs = state.stack.map((p) => crumbOf(p, (id) => model?.node(id)?.name ?? id.split('/').pop() ?? id));
   return (
     <Box flexDirection="column">
@@ -64,6 +72,7 @@ export function Header({ counter }: { counter?: string }) {
         <ModeBadge tiny={tiny} />
         <Styled tone="muted">│ </Styled>
         <Styled tone={stale ? 'error' : 'muted'}>{stale ? `✖ STALE ${age}` : `↻ ${age}`}</Styled>
+        {via.text ? <Styled tone={via.warn ? 'warn' : 'muted'}>{via.text}</Styled> : null}
         <Styled tone="muted"> │ </Styled>
         <Text>{subs} sub{subs === 1 ? '' : 's'}</Text>
         <Styled tone="muted"> │ </Styled>
