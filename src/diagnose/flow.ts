@@ -72,18 +72,5 @@ export function graphBody(state: FlowState, id: string | undefined): ArmResource
   return n.stub ? undefined : n.body;
 }
 
-/** Sleeps `ms`, rejecting early when the signal aborts. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const t = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
+/** Sleeps `ms`, rejecting early when the signal aborts (shared with the inventory's quota waits). */
+export { sleep } from '../sleep.js';

@@ -1,4 +1,4 @@
-import { parseArmId } from '../arm/arm-id.js';
+import { normalizeId, parseArmId } from '../arm/arm-id.js';
 import { RT } from '../arm/resource-types.js';
 import type { ArmResource } from './types.js';
 
@@ -70,4 +70,14 @@ export function flattenAll(bodies: readonly ArmResource[]): ArmResource[] {
   const out: ArmResource[] = [];
   for (const b of bodies) flattenResource(b, out);
   return out;
+}
+
+/** Sorted by id (parents before their children), first copy wins on duplicate ids. */
+export function dedupeSorted(resources: ArmResource[]): ArmResource[] {
+  const byKey = new Map<string, ArmResource>();
+  for (const r of resources) {
+    const k = normalizeId(r.id);
+    if (!byKey.has(k)) byKey.set(k, r);
+  }
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
 }

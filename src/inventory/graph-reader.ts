@@ -1,5 +1,6 @@
 import type { ArmConnection } from '../arm/clients.js';
 import { queryResourceGraph, RESOURCE_GRAPH_MAX_TOP, type GraphPage } from '../arm/resource-graph.js';
+import { sleep } from '../sleep.js';
 import { armBodyFromRow, familyQuery } from './graph-query.js';
 import type { ArmResource } from './types.js';
 
@@ -14,11 +15,6 @@ export interface GraphReadStats {
   quotaWaits: number;
 }
 
-const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(t), reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))), { once: true });
-  });
 
 /**
  * ARG's per-user query quota as the service reports it (`x-ms-user-quota-remaining` / `-resets-after`, domain.md

@@ -1,6 +1,6 @@
 import type { ArmConnection } from '../arm/clients.js';
-import { normalizeId } from '../arm/arm-id.js';
 import { readCircuits, readPorts, readRouteFilters } from './circuits.js';
+import { dedupeSorted } from './flatten.js';
 import { keepGatewayNetworks, readResourceGroupGateways, startGatewayNetworkLists } from './gateways.js';
 import { GRAPH_PROGRESS_SCOPE, readEstateFromGraph } from './graph-inventory.js';
 import type { GraphReadStats } from './graph-reader.js';
@@ -72,15 +72,6 @@ function newPass(conn: ArmConnection, subscriptions: SubscriptionInfo[], stats: 
   return { sink, readers };
 }
 
-/** Sorted by id (parents before their children), first copy wins on duplicate ids. */
-function dedupeSorted(resources: ArmResource[]): ArmResource[] {
-  const byKey = new Map<string, ArmResource>();
-  for (const r of resources) {
-    const k = normalizeId(r.id);
-    if (!byKey.has(k)) byKey.set(k, r);
-  }
-  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
-}
 
 /**
  * Reads every hybrid-connectivity family of every subscription in scope with the fewest requests: Resource Graph pages

@@ -24,6 +24,11 @@ export function issueFromError(err: unknown, scope: string, family: string): Inv
   return { scope, kind, family, ...(code ? { code } : {}), message: first.length > 300 ? `${first.slice(0, 297)}...` : first };
 }
 
+/** Issue order in every output: by scope, then family. */
+export function compareIssues(a: InventoryIssue, b: InventoryIssue): number {
+  return a.scope.localeCompare(b.scope) || (a.family ?? '').localeCompare(b.family ?? '');
+}
+
 /** The subscription or resource-group scope (lower-cased) that a forbidden read at `scope` shuts out. */
 export function forbiddenScopeOf(scope: string): string {
   const p = parseArmId(scope);
@@ -63,6 +68,6 @@ export class IssueSink {
         out.push(i);
       }
     }
-    return out.sort((a, b) => a.scope.localeCompare(b.scope) || (a.family ?? '').localeCompare(b.family ?? ''));
+    return out.sort(compareIssues);
   }
 }

@@ -1,8 +1,8 @@
 import type { ArmConnection } from '../arm/clients.js';
 import { normalizeId, parseArmId } from '../arm/arm-id.js';
 import { getById } from '../arm/raw.js';
-import { flattenAll } from './flatten.js';
-import { forbiddenScopeOf, isAbort, issueFromError } from './issues.js';
+import { dedupeSorted, flattenAll } from './flatten.js';
+import { compareIssues, forbiddenScopeOf, isAbort, issueFromError } from './issues.js';
 import type { ArmResource, Inventory, InventoryIssue } from './types.js';
 
 /** Ids probed per run at most: dangling references are rare, and a broken estate must not become a request storm. */
@@ -51,11 +51,10 @@ export async function probeUnresolved(conn: ArmConnection, inv: Inventory, ids: 
     if (o.issue.kind === 'forbidden') forbidden.add(forbiddenScopeOf(o.issue.scope));
   }
   if (added.length === 0 && issues.length === 0) return inv;
-  const known = new Set(inv.resources.map((r) => normalizeId(r.id)));
   return {
     ...inv,
-    resources: [...inv.resources, ...added.filter((r) => !known.has(normalizeId(r.id)))].sort((a, b) => (normalizeId(a.id) < normalizeId(b.id) ? -1 : 1)),
-    issues: [...inv.issues, ...issues].sort((a, b) => a.scope.localeCompare(b.scope) || (a.family ?? '').localeCompare(b.family ?? '')),
+    resources: dedupeSorted([...inv.resources, ...added]),
+    issues: [...inv.issues, ...issues].sort(compareIssues),
     forbiddenScopes: [...forbidden].sort(),
   };
 }

@@ -1,16 +1,7 @@
+import type { ArmResource } from '../../arm/arm-resource.js';
 
-/** One raw ARM body as a scenario stores it (same shape the emulator serves on GET). */
-export interface ScenarioResource {
-  id: string;
-  name: string;
-  type: string;
-  location?: string;
-  etag?: string;
-  sku?: Record<string, unknown>;
-  tags?: Record<string, string>;
-  properties?: Record<string, unknown>;
-  [extra: string]: unknown;
-}
+/** One raw ARM body as a scenario stores it: the same shape the product reads (the emulator serves it on GET). */
+export type ScenarioResource = ArmResource;
 
 /** One ARP row as `listArpTable` returns it. */
 export interface ArpRow {
