@@ -1,7 +1,14 @@
 import { isSecretKey, REDACTED } from '../redact.js';
 
-/** Fields ARM sets itself; showing them as changes would only hide the real change. */
-const NOISE = new Set(['etag', 'provisioningState', 'resourceGuid']);
+/**
+ * Fields ARM sets itself, including runtime state that moves on its own (traffic counters, connection status): showing
+ * them as changes would only hide the real change, and a write must not stop because a byte counter moved.
+ */
+const NOISE = new Set([
+  'etag', 'provisioningState', 'resourceGuid',
+  'ingressBytesTransferred', 'egressBytesTransferred', 'ingressPacketsDropped', 'egressPacketsDropped',
+  'connectionStatus', 'tunnelConnectionStatus',
+]);
 
 type Leaf = string | number | boolean | null;
 

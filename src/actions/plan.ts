@@ -98,7 +98,7 @@ export function assemblePlan(p: PlanParts): ActionPlan {
     warnings: [
       ...prerequisites.flatMap((x) => x.warnings),
       ...(p.warnings ?? []),
-      ...(p.base && !p.base.etag ? ['the body was read without an etag (Resource Graph): erscope re-reads it from ARM just before writing, sends that etag as If-Match and stops if anything changed'] : []),
+      ...(p.base && !p.base.etag ? ['read from Resource Graph (no etag): re-read from ARM before writing, sent with that etag, stopped if anything changed'] : []),
     ],
     notes: p.notes ?? [],
     prerequisites,

@@ -136,13 +136,24 @@ describe('safety', () => {
     const plan = planFix(finding, g);
     expect(plan.base?.etag).toBeUndefined();
     expect(plan.requests[0]!.ifMatch).toBeUndefined();
-    expect(plan.warnings.join(' ')).toMatch(/re-reads it from ARM just before writing/);
+    expect(plan.warnings.join(' ')).toMatch(/re-read from ARM before writing, sent with that etag, stopped if anything changed/);
     const etag = env.emu.store.render(CONN_LON)!.etag;
     const w = createWriter(env.conn, { mode: 'read-write' });
     const r = await applyConfirmed(w, plan, env);
     expect(r.status).toBe('succeeded');
     const [line] = readFileSync(auditPath(env.env), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(line.request.ifMatch).toBe(etag);
+    expect(env.emu.store.render(CONN_LON)!.properties!.routingWeight).toBe(32000);
+  });
+
+  it('a plan from a Resource Graph copy is not stopped by runtime state that moved (counters, connection status)', async () => {
+    env = await startActions();
+    const g = await env.graph('graph');
+    const finding = runChecks({ graph: g }).find((f) => f.ruleId === 'weight-out-of-range' && f.resourceId === CONN_LON)!;
+    const plan = planFix(finding, g);
+    env.emu.store.patch(CONN_LON, { ingressBytesTransferred: 123_456, egressBytesTransferred: 654_321, connectionStatus: 'Connecting' }, { newEtag: true });
+    const r = await applyConfirmed(createWriter(env.conn, { mode: 'read-write' }), plan, env);
+    expect(r.status).toBe('succeeded');
     expect(env.emu.store.render(CONN_LON)!.properties!.routingWeight).toBe(32000);
   });
 

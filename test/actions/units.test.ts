@@ -27,6 +27,15 @@ describe('diff', () => {
     ]);
   });
 
+  it.each([
+    ['traffic counters', { ingressBytesTransferred: 1, egressBytesTransferred: 2 }, { ingressBytesTransferred: 9, egressBytesTransferred: 8 }],
+    ['connection status', { connectionStatus: 'Connected', tunnelConnectionStatus: [] }, { connectionStatus: 'Connecting', tunnelConnectionStatus: [{ connectionStatus: 'NotConnected' }] }],
+    ['server fields', { provisioningState: 'Succeeded', resourceGuid: 'a' }, { provisioningState: 'Updating', resourceGuid: 'b' }],
+  ])('ignores runtime state ARM moves on its own: %s', (_label, before, after) => {
+    expect(diffBodies({ etag: 'x', properties: { routingWeight: 0, ...before } }, { etag: 'y', properties: { routingWeight: 0, ...after } })).toEqual([]);
+    expect(diffBodies({ properties: { routingWeight: 0, ...before } }, { properties: { routingWeight: 10, ...after } })).toEqual(['~ properties.routingWeight: 0 → 10']);
+  });
+
   it('merge patch keeps untouched fields and replaces arrays', () => {
     expect(mergePatch({ a: 1, b: { c: 2, d: [1, 2] } }, { b: { d: [3] }, e: null })).toEqual({ a: 1, b: { c: 2, d: [3] } });
   });

@@ -68,6 +68,18 @@ describe('fix, conflict, failure, background operations', () => {
     expect(app.emu.store.render(CONN_LON)!.properties!.routingWeight).toBe(32000);
   });
 
+  it('a confirmation pasted with its Enter in one chunk applies (the Enter is not typed into the name)', async () => {
+    app = await startWriteApp({ write: true });
+    await select(app, '4', 'conn-lon');
+    await app.press(WKEY.enter);
+    await app.until('weight-out-of-range');
+    await app.press('f');
+    const name = confirmName(await app.until('type the resource name', 'the confirmation prompt'));
+    app.r.stdin.write(`${name}\r`);
+    const done = await app.until((f) => f.includes('✔ applied') && !f.includes('re-reading the resource'), 'the applied + verify page');
+    expect(done).toContain('weight-out-of-range no longer fires on conn-lon');
+  });
+
   it('412: a change between review and confirm shows the changes and re-plans, keeping the other change', async () => {
     app = await startWriteApp({ write: true });
     await select(app, '7', 'weight-out-of-range');

@@ -163,14 +163,20 @@ export function splitChunk(input: string, key: Key): Array<[string, Key]> {
   return out;
 }
 
+/** The single keystrokes in what Ink delivered: the chunk split when it holds several (see splitChunk), else itself. */
+export function keystrokes(input: string, key: Key): Array<[string, Key]> {
+  return [...input].length > 1 && !key.ctrl && !key.meta && !input.includes('\x1b') ? splitChunk(input, key) : [[input, key]];
+}
+
 /** Wires the keyboard to the store; `getEnv` is read per key so every key sees the state left by the previous one. */
 export function useKeys(getEnv: () => KeyEnv, isActive: boolean): void {
   const ref = useRef(getEnv);
   ref.current = getEnv;
   const self = useRef<(input: string, key: Key) => void>(() => undefined);
   const handler = useCallback((input: string, key: Key) => {
-    if ([...input].length > 1 && !key.ctrl && !key.meta && !input.includes('\x1b')) {
-      for (const [i, k] of splitChunk(input, key)) self.current(i, k);
+    const keys = keystrokes(input, key);
+    if (keys.length > 1) {
+      for (const [i, k] of keys) self.current(i, k);
       return;
     }
     const env = ref.current();

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'r
 import type { Finding } from '../../checks/types.js';
 import type { ExplorerBackend } from '../backend.js';
 import type { CommandId } from '../keymap.js';
-import type { KeyEnv } from '../hooks/useKeys.js';
+import { keystrokes, type KeyEnv } from '../hooks/useKeys.js';
 import { verifyOnce, type WriteEnv } from './flow.js';
 import { openCreateWizard, openWrite, writeKey } from './keys-flow.js';
 import { createWriteStore, type WriteStore } from './session.js';
@@ -56,7 +56,10 @@ export function useWriteSession(backend: ExplorerBackend, host: () => KeyEnv, in
     },
     [envOf],
   );
-  const handler = useCallback((input: string, key: Key) => writeKey(envOf(), input, key), [envOf]);
+  // Typed-ahead or pasted "name⏎" arrives as one chunk: split it, or the Enter lands in the confirmation text.
+  const handler = useCallback((input: string, key: Key) => {
+    for (const [i, k] of keystrokes(input, key)) writeKey(envOf(), i, k);
+  }, [envOf]);
   const open = state.screen !== undefined;
   useInput(handler, { isActive: inputActive && open });
   const view = useMemo(() => (state.mode === backend.mode ? backend : { ...backend, mode: state.mode }), [backend, state.mode]);
