@@ -3,6 +3,7 @@ import type { NodeAttrs } from '../../topology/types.js';
 import { SEVERITIES, type Finding, type Severity } from '../../checks/types.js';
 import { normalizeId, parseArmId } from '../../arm/arm-id.js';
 import type { ExplorerData } from '../backend.js';
+import { get } from '../../checks/model.js';
 
 /** Read-side index over one load: lookups the views need on every frame, computed once per load. */
 export interface Model {
@@ -62,15 +63,8 @@ export function buildModel(data: ExplorerData, subscriptions: SubscriptionInfo[]
   };
 }
 
-/** Reads a dotted path out of a raw ARM body (`properties.x.y`); arrays index with numbers. */
-export function prop(body: unknown, path: string): unknown {
-  let cur: unknown = body;
-  for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return cur;
-}
+/** Reads a dotted path out of a raw ARM body (`properties.x.y`; arrays index with numbers): the checks' reader. */
+export const prop: (body: unknown, path: string) => unknown = get;
 
 /** Like prop, rendered as a short string ('' when absent). */
 export function propText(body: unknown, path: string): string {
