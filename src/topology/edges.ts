@@ -61,6 +61,13 @@ export function rulesByType(rules: readonly EdgeRule[] = EDGE_RULES): Map<string
   return out;
 }
 
+/** Each reference a body of this type makes under the edge table: the rule and the referenced id (graph + probes share it). */
+export function* referencesOfBody(body: unknown, type: string, byType: Map<string, EdgeRule[]>): Generator<[EdgeRule, string]> {
+  for (const rule of byType.get(type) ?? []) {
+    for (const ref of valuesAtPath(body, rule.path)) yield [rule, ref];
+  }
+}
+
 /** Every string found at a dotted path; `[]` fans out over arrays, missing steps yield nothing. */
 export function valuesAtPath(body: unknown, path: string): string[] {
   let current: unknown[] = [body];

@@ -1,7 +1,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { normalizeId, parentId, parseArmId } from '../arm/arm-id.js';
 import type { Inventory } from '../inventory/types.js';
-import { CONTAINS, EDGE_RULES, PARENT_PATH, rulesByType, valuesAtPath } from './edges.js';
+import { CONTAINS, EDGE_RULES, PARENT_PATH, referencesOfBody, rulesByType } from './edges.js';
 import { nodeFromBody, stubNode } from './node-attrs.js';
 import type { EdgeAttrs, EdgeRule, NodeAttrs, StubKind, TopologyGraph } from './types.js';
 
@@ -52,10 +52,8 @@ export function buildGraph(inv: Inventory, rules: readonly EdgeRule[] = EDGE_RUL
   const byType = rulesByType(rules);
   for (const key of [...g.nodes()]) {
     const attrs = g.getNodeAttributes(key);
-    for (const rule of byType.get(attrs.type) ?? []) {
-      for (const ref of valuesAtPath(attrs.body, rule.path)) {
-        link(key, ensure(ref, rule.to), { relation: rule.relation, path: rule.path });
-      }
+    for (const [rule, ref] of referencesOfBody(attrs.body, attrs.type, byType)) {
+      link(key, ensure(ref, rule.to), { relation: rule.relation, path: rule.path });
     }
   }
   // Parent edges last, over real and stub nodes alike, so a stub peering still hangs under its (stub) circuit.

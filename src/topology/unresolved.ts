@@ -1,6 +1,6 @@
 import { normalizeId } from '../arm/arm-id.js';
 import type { Inventory } from '../inventory/types.js';
-import { EDGE_RULES, rulesByType, valuesAtPath } from './edges.js';
+import { EDGE_RULES, referencesOfBody, rulesByType } from './edges.js';
 import { stubClassifier } from './graph.js';
 import { typeOfBody } from './node-attrs.js';
 import type { EdgeRule } from './types.js';
@@ -16,11 +16,9 @@ export function unresolvedReferences(inv: Inventory, rules: readonly EdgeRule[] 
   const byType = rulesByType(rules);
   const out = new Map<string, string>();
   for (const body of inv.resources) {
-    for (const rule of byType.get(typeOfBody(body)) ?? []) {
-      for (const ref of valuesAtPath(body, rule.path)) {
-        const key = normalizeId(ref);
-        if (!known.has(key) && !out.has(key) && classify(ref) === 'missing') out.set(key, ref);
-      }
+    for (const [, ref] of referencesOfBody(body, typeOfBody(body), byType)) {
+      const key = normalizeId(ref);
+      if (!known.has(key) && !out.has(key) && classify(ref) === 'missing') out.set(key, ref);
     }
   }
   return [...out.values()];
