@@ -29,5 +29,8 @@ export const DOCS = {
   vwanEr: 'https://learn.microsoft.com/azure/virtual-wan/virtual-wan-expressroute-about',
   vwanLimits: 'https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#virtual-wan-limits',
   specVwan: 'https://github.com/Azure/azure-rest-api-specs/blob/main/specification/network/resource-manager/Microsoft.Network/stable/2024-05-01/virtualWan.json',
+  erLimits: 'https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#azure-expressroute-limits',
+  coexist: 'https://learn.microsoft.com/azure/expressroute/how-to-configure-coexisting-gateway-portal',
+  authReuse: 'https://github.com/MicrosoftDocs/azure-docs/issues/30810',
   armAsync: 'https://learn.microsoft.com/azure/azure-resource-manager/management/async-operations',
 } as const;

@@ -49,6 +49,13 @@ export interface RuleContext {
   live?: LiveData;
 }
 
+/** Where a rule's fact is documented: the page and the documented sentence it checks (domain.md style). */
+export interface RuleSource {
+  url: string;
+  /** The documented fact, quoted (or closely paraphrased from domain.md when the page is a table). */
+  quote: string;
+}
+
 /** A catalog entry: metadata plus the pure function. */
 export interface Rule {
   id: string;
@@ -56,5 +63,7 @@ export interface Rule {
   category: 'gateway' | 'rbac' | 'authorization' | 'routing' | 'verify' | 'circuit' | 'peering' | 'global-reach' | 'resiliency' | 'connection' | 'vpn' | 'vwan' | 'reference';
   severity: Severity;
   docs: string;
+  /** The documented facts this rule checks; `erscope rules --format json` and the coverage table print them. */
+  source?: RuleSource[];
   run(ctx: RuleContext): Finding[];
 }

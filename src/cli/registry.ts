@@ -76,13 +76,13 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'rules',
-    summary: 'list the checks catalog (id, severity, title, documentation)',
-    usage: '[--format text|json]',
+    summary: 'list the checks catalog (id, severity, title, documentation), or print the coverage table (md)',
+    usage: '[--format text|json|md]',
     positionals: { min: 0, max: 0 },
-    flags: { format: FORMAT('text|json', 'text') },
+    flags: { format: FORMAT('text|json|md', 'text') },
     run: async (v, _p, io) => {
       const { runRules } = await import('./commands/rules.js');
-      return runRules(io, choiceFlag(v, 'format', ['text', 'json'] as const, 'text'));
+      return runRules(io, choiceFlag(v, 'format', ['text', 'json', 'md'] as const, 'text'));
     },
   },
   {

@@ -114,6 +114,6 @@ describe('rules command', () => {
     expect(io.out()).toContain(`${RULES.length} rules`);
     const json = capture();
     await runRules(json, 'json');
-    expect(JSON.parse(json.out())[0]).toEqual({ id: RULES[0]!.id, severity: RULES[0]!.severity, category: RULES[0]!.category, title: RULES[0]!.title, docs: RULES[0]!.docs });
+    expect(JSON.parse(json.out())[0]).toEqual({ id: RULES[0]!.id, severity: RULES[0]!.severity, category: RULES[0]!.category, title: RULES[0]!.title, docs: RULES[0]!.docs, source: RULES[0]!.source });
   });
 });

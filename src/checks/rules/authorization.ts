@@ -60,7 +60,7 @@ function pickFix(m: Model, r: Redeemer): FixSpec | undefined {
 
 // domain.md §2.3 / §3.1 [LINK-ARM], [GR-HOWTO]: a connection to a circuit in another subscription redeems an authorization key.
 export const authKeyMissingCrossSubscription = defineRule(
-  { id: 'auth-key-missing-cross-subscription', title: 'Cross-subscription circuit link without an authorization key', category: 'authorization', severity: 'high', docs: DOCS.linkArm },
+  { id: 'auth-key-missing-cross-subscription', title: 'Cross-subscription circuit link without an authorization key', category: 'authorization', severity: 'high', docs: DOCS.linkArm, source: [{ url: DOCS.linkArm, quote: 'Different subscription: the circuit owner runs Microsoft.Network/expressRouteCircuits/authorizations/write to create the key. The circuit user then creates the connection with that key in their own subscription.' }] },
   (m, emit) => {
     for (const r of redeemers(m)) {
       if (subOf(r.circuitId) === r.ownSub || keyState(props(r.res).authorizationKey) !== 'absent') continue;
@@ -76,7 +76,7 @@ export const authKeyMissingCrossSubscription = defineRule(
 // domain.md §2.2 / §2.3 (inference there): a key only works when it matches an authorization of the target circuit that
 // is not already used by another connection ("An authorization is valid for only one connection" [LINK-ARM]).
 export const authKeyUnmatched = defineRule(
-  { id: 'auth-key-unmatched', title: 'Authorization key matches no authorization on the circuit', category: 'authorization', severity: 'high', docs: DOCS.linkArm },
+  { id: 'auth-key-unmatched', title: 'Authorization key matches no authorization on the circuit', category: 'authorization', severity: 'high', docs: DOCS.linkArm, source: [{ url: DOCS.linkArm, quote: 'An authorization is valid for only one connection.' }] },
   (m, emit) => {
     for (const r of redeemers(m)) {
       const key = props(r.res).authorizationKey;
@@ -108,7 +108,7 @@ export const authKeyUnmatched = defineRule(
 
 // domain.md §2.1 [SPEC-ERC]: connectionResourceUri names the connection that used the key; §2.2: a used key never frees up.
 export const authOrphanedInUse = defineRule(
-  { id: 'auth-orphaned-in-use', title: 'Authorization in use by a connection that no longer exists', category: 'authorization', severity: 'medium', docs: DOCS.specErc },
+  { id: 'auth-orphaned-in-use', title: 'Authorization in use by a connection that no longer exists', category: 'authorization', severity: 'medium', docs: DOCS.specErc, source: [{ url: DOCS.specErc, quote: 'connectionResourceUri names the connection that used the key.' }, { url: DOCS.authReuse, quote: 'Deleting the connection does not make the same key usable again; create a new key for the new connection.' }] },
   (m, emit) => {
     for (const a of m.ofType(RT.authorization)) {
       const status = props(a).authorizationUseStatus;
@@ -127,7 +127,7 @@ export const authOrphanedInUse = defineRule(
 
 // domain.md §2.2: "as many as 10 authorizations for each circuit" (no limits-table entry; treat 10 as documented).
 export const authLimit = defineRule(
-  { id: 'auth-limit', title: 'Circuit is near or at its 10 authorizations', category: 'authorization', severity: 'medium', docs: DOCS.authPowershell },
+  { id: 'auth-limit', title: 'Circuit is near or at its 10 authorizations', category: 'authorization', severity: 'medium', docs: DOCS.authPowershell, source: [{ url: DOCS.authPowershell, quote: 'as many as 10 authorizations for each circuit' }] },
   (m, emit) => {
     for (const c of m.ofType(RT.circuit)) {
       const count = authorizations(m, c.id).length;

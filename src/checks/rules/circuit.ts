@@ -6,7 +6,7 @@ import { defineRule } from '../rule-kit.js';
 // domain.md §5.9 [WORKFLOWS]: NotProvisioned = provider has not provisioned yet (still billed); Deprovisioning = provider
 // tearing down. Peering configuration needs Provisioned. ExpressRoute Direct circuits show no provider state.
 export const circuitNotProvisioned = defineRule(
-  { id: 'circuit-not-provisioned', title: 'Circuit not provisioned by the provider', category: 'circuit', severity: 'high', docs: DOCS.workflows },
+  { id: 'circuit-not-provisioned', title: 'Circuit not provisioned by the provider', category: 'circuit', severity: 'high', docs: DOCS.workflows, source: [{ url: DOCS.workflows, quote: 'NotProvisioned: the provider has not provisioned it yet. Peering cannot be configured. The circuit is still billed. Deprovisioning: the provider is tearing it down.' }] },
   (m, emit) => {
     for (const c of m.ofType(RT.circuit)) {
       const state = props(c).serviceProviderProvisioningState;
@@ -23,7 +23,7 @@ export const circuitNotProvisioned = defineRule(
 
 // domain.md §5.1 / §6.1 step 1 [ER-TSG]: circuitProvisioningState is Enabled in normal operation.
 export const circuitProvisioningDisabled = defineRule(
-  { id: 'circuit-provisioning-disabled', title: 'Circuit provisioning state is not Enabled', category: 'circuit', severity: 'high', docs: DOCS.erTsg },
+  { id: 'circuit-provisioning-disabled', title: 'Circuit provisioning state is not Enabled', category: 'circuit', severity: 'high', docs: DOCS.erTsg, source: [{ url: DOCS.erTsg, quote: 'Verify circuit provisioning: circuitProvisioningState = Enabled and serviceProviderProvisioningState = Provisioned.' }] },
   (m, emit) => {
     for (const c of m.ofType(RT.circuit)) {
       const state = props(c).circuitProvisioningState;
@@ -38,7 +38,7 @@ export const circuitProvisioningDisabled = defineRule(
 
 // domain.md §8.2 [ARM-ASYNC], [SPEC-NET]: provisioningState Failed is terminal — the last write did not apply.
 export const provisioningFailed = defineRule(
-  { id: 'provisioning-failed', title: 'Resource is in provisioning state Failed', category: 'circuit', severity: 'high', docs: DOCS.armAsync },
+  { id: 'provisioning-failed', title: 'Resource is in provisioning state Failed', category: 'circuit', severity: 'high', docs: DOCS.armAsync, source: [{ url: DOCS.armAsync, quote: 'Succeeded, Failed and Canceled are terminal; anything else means still running.' }] },
   (m, emit) => {
     for (const r of m.all()) {
       const state = props(r).provisioningState;

@@ -14,7 +14,7 @@ function liveStatus(ctx: RuleContext, r: Res): string | undefined {
 // domain.md §6.2 [SPEC-VNG]: connectionStatus is Unknown, Connecting, Connected or NotConnected; §5.1 [SPEC-ERC]:
 // Global Reach circuitConnectionStatus is Connected, Connecting or Disconnected.
 export const connectionNotConnected = defineRule(
-  { id: 'connection-not-connected', title: 'Connection is not connected', category: 'connection', severity: 'high', docs: DOCS.specVng },
+  { id: 'connection-not-connected', title: 'Connection is not connected', category: 'connection', severity: 'high', docs: DOCS.specVng, source: [{ url: DOCS.specVng, quote: 'connectionStatus: Unknown, Connecting, Connected, NotConnected.' }, { url: DOCS.specErc, quote: 'Global Reach circuitConnectionStatus is Connected, Connecting or Disconnected.' }] },
   (m, emit, ctx) => {
     for (const c of [...m.ofType(RT.connection), ...m.ofType(RT.vpnConnection)]) {
       const live = liveStatus(ctx, c);

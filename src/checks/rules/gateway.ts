@@ -42,7 +42,7 @@ const vnetGateway = (m: { get(id: string | undefined): Res | undefined }, conn: 
 
 // domain.md §1.1 [LINK-ARM]: a circuit can only be linked through a gateway whose gatewayType is ExpressRoute.
 export const gatewayTypeMismatch = defineRule(
-  { id: 'gateway-type-mismatch', title: 'Connection uses a gateway of the wrong type', category: 'gateway', severity: 'high', docs: DOCS.linkArm },
+  { id: 'gateway-type-mismatch', title: 'Connection uses a gateway of the wrong type', category: 'gateway', severity: 'high', docs: DOCS.linkArm, source: [{ url: DOCS.linkArm, quote: "The ExpressRoute gateway uses the GatewayType 'ExpressRoute', not VPN." }] },
   (m, emit) => {
     for (const conn of m.ofType(RT.connection)) {
       const gw = vnetGateway(m, conn);
@@ -62,7 +62,7 @@ export const gatewayTypeMismatch = defineRule(
 
 // domain.md §1.7 [VPN-SKU]/[VPN-FAQ]: Basic is legacy — no BGP, no custom IPsec policy, no active-active; Advisor flags it.
 export const gatewayBasicSku = defineRule(
-  { id: 'gateway-basic-sku', title: 'Gateway uses the legacy Basic SKU', category: 'gateway', severity: 'medium', docs: DOCS.vpnSku },
+  { id: 'gateway-basic-sku', title: 'Gateway uses the legacy Basic SKU', category: 'gateway', severity: 'medium', docs: DOCS.vpnSku, source: [{ url: DOCS.vpnFaq, quote: 'Not supported on Basic: BGP, custom IPsec/IKE policy, active-active, IKEv1.' }, { url: DOCS.coexist, quote: 'VPN gateways can coexist with an ExpressRoute gateway only if the VPN gateway is route-based and not the Basic SKU.' }] },
   (m, emit) => {
     for (const gw of m.ofType(RT.vnetGateway)) {
       if (skuName(gw).toLowerCase() !== 'basic') continue;
@@ -77,7 +77,7 @@ export const gatewayBasicSku = defineRule(
 // domain.md §1.2 [ER-GW]: 4 / 8 / 16 circuit connections by SKU (ErGwScale by scale units), and at most 4 circuits
 // from one peering location per gateway.
 export const gatewayCircuitLimit = defineRule(
-  { id: 'gateway-circuit-limit', title: 'More circuit connections than the gateway SKU allows', category: 'gateway', severity: 'high', docs: DOCS.erGateway },
+  { id: 'gateway-circuit-limit', title: 'More circuit connections than the gateway SKU allows', category: 'gateway', severity: 'high', docs: DOCS.erGateway, source: [{ url: DOCS.erGateway, quote: 'Max circuit connections: Standard / ErGw1Az 4; HighPerformance / ErGw2Az 8; UltraPerformance / ErGw3Az 16; ErGwScale 4 (>=1 SU), 8 (>=2 SU), 16 (>=10 SU).' }, { url: DOCS.erGateway, quote: 'Per VNet, a gateway can connect at most 4 circuits from the same peering location. This applies to every gateway SKU.' }] },
   (m, emit) => {
     for (const g of gatewayLinks(m)) {
       if (g.gateway.type !== RT.vnetGateway || g.gateway.stub) continue;
@@ -106,7 +106,7 @@ export const gatewayCircuitLimit = defineRule(
 
 // domain.md §1.4 [ER-GW]: FastPath needs UltraPerformance, ErGw3Az, or ErGwScale with at least 10 scale units.
 export const gatewayFastPathUnsupported = defineRule(
-  { id: 'gateway-fastpath-unsupported', title: 'FastPath enabled on a gateway SKU that does not support it', category: 'gateway', severity: 'medium', docs: DOCS.erGateway },
+  { id: 'gateway-fastpath-unsupported', title: 'FastPath enabled on a gateway SKU that does not support it', category: 'gateway', severity: 'medium', docs: DOCS.erGateway, source: [{ url: DOCS.erGateway, quote: 'FastPath: gateway SKU must be UltraPerformance, ErGw3Az, or ErGwScale with at least 10 scale units.' }] },
   (m, emit) => {
     for (const conn of m.ofType(RT.connection)) {
       const p = props(conn);
@@ -132,7 +132,7 @@ export const gatewayFastPathUnsupported = defineRule(
 
 // domain.md §1.2 [ER-GW] and Reliability page: non-AZ ER SKUs are not zone-redundant; every VPN tier except Basic has an AZ variant.
 export const gatewayNotZoneRedundant = defineRule(
-  { id: 'gateway-not-zone-redundant', title: 'Gateway SKU is not zone-redundant', category: 'resiliency', severity: 'info', docs: DOCS.reliabilityGateway },
+  { id: 'gateway-not-zone-redundant', title: 'Gateway SKU is not zone-redundant', category: 'resiliency', severity: 'info', docs: DOCS.reliabilityGateway, source: [{ url: DOCS.reliabilityGateway, quote: 'Zone-redundant ER gateway VMs are spread across at least 3 availability zones. Every VPN tier except Basic supports zone redundancy.' }] },
   (m, emit) => {
     for (const gw of m.ofType(RT.vnetGateway)) {
       const sku = skuName(gw);

@@ -20,7 +20,7 @@ function peerCircuit(m: Model, c: Res): Res | undefined {
 
 // domain.md §5.1 / §5.8 [GR-HOWTO], [SPEC-ERC]: each Global Reach connection needs an IPv4 /29 (IPv6 /125).
 export const globalReachPrefixInvalid = defineRule(
-  { id: 'global-reach-prefix-invalid', title: 'Global Reach subnet is not a /29 (IPv6 /125)', category: 'global-reach', severity: 'high', docs: DOCS.grHowto },
+  { id: 'global-reach-prefix-invalid', title: 'Global Reach subnet is not a /29 (IPv6 /125)', category: 'global-reach', severity: 'high', docs: DOCS.grHowto, source: [{ url: DOCS.grHowto, quote: 'Each circuit connection needs an IPv4 /29 that does not overlap anything else. IPv6 uses /125.' }] },
   (m, emit) => {
     for (const c of m.ofType(RT.circuitConnection)) {
       for (const [path, family, bits] of [[V4, 'ipv4', 29], [V6, 'ipv6', 125]] as const) {
@@ -69,7 +69,7 @@ function occupied(m: Model): Array<{ owner: Res; path: string; value: string }> 
 
 // domain.md §5.8 [GR-HOWTO]: the /29 must not overlap anything else (VNets, on-premises, peering subnets).
 export const globalReachPrefixOverlap = defineRule(
-  { id: 'global-reach-prefix-overlap', title: 'Global Reach subnet overlaps other address space', category: 'global-reach', severity: 'high', docs: DOCS.grHowto },
+  { id: 'global-reach-prefix-overlap', title: 'Global Reach subnet overlaps other address space', category: 'global-reach', severity: 'high', docs: DOCS.grHowto, source: [{ url: DOCS.grHowto, quote: 'Each circuit connection needs an IPv4 /29 that does not overlap anything else (VNets, on-premises, peering subnets).' }] },
   (m, emit) => {
     const taken = occupied(m);
     for (const c of m.ofType(RT.circuitConnection)) {
@@ -91,7 +91,7 @@ export const globalReachPrefixOverlap = defineRule(
 
 // domain.md §5.8 [GR-ABOUT], [ER-FAQ]: Global Reach is not available on the Local SKU.
 export const globalReachLocalSku = defineRule(
-  { id: 'global-reach-local-sku', title: 'Global Reach on a Local SKU circuit', category: 'global-reach', severity: 'high', docs: DOCS.grAbout },
+  { id: 'global-reach-local-sku', title: 'Global Reach on a Local SKU circuit', category: 'global-reach', severity: 'high', docs: DOCS.grAbout, source: [{ url: DOCS.grAbout, quote: 'Global Reach is not available on the Local SKU.' }] },
   (m, emit) => {
     for (const c of m.ofType(RT.circuitConnection)) {
       const local = [ownCircuit(m, c), peerCircuit(m, c)].filter((x): x is Res => Boolean(x && !x.stub && eqi(get(x.body, 'sku.tier'), 'Local')));
@@ -106,7 +106,7 @@ export const globalReachLocalSku = defineRule(
 
 // domain.md §5.8 [GR-ABOUT]: circuits in different geopolitical regions both need Premium (region grouping: inference, see geo.ts).
 export const globalReachGeopolitical = defineRule(
-  { id: 'global-reach-geopolitical', title: 'Cross-geopolitical Global Reach without Premium', category: 'global-reach', severity: 'high', docs: DOCS.grAbout },
+  { id: 'global-reach-geopolitical', title: 'Cross-geopolitical Global Reach without Premium', category: 'global-reach', severity: 'high', docs: DOCS.grAbout, source: [{ url: DOCS.grAbout, quote: 'If the circuits are in different geopolitical regions, both must be Premium.' }] },
   (m, emit) => {
     for (const c of m.ofType(RT.circuitConnection)) {
       const a = ownCircuit(m, c);

@@ -8,7 +8,7 @@ import { keyState } from './authorization.js';
 
 // domain.md §5.1 [SPEC-ERC]: peering state is Enabled or Disabled; §6.1 step 2 [ER-TSG]: state must be Enabled.
 export const peeringDisabled = defineRule(
-  { id: 'peering-disabled', title: 'Peering is disabled', category: 'peering', severity: 'high', docs: DOCS.erTsg },
+  { id: 'peering-disabled', title: 'Peering is disabled', category: 'peering', severity: 'high', docs: DOCS.erTsg, source: [{ url: DOCS.erTsg, quote: 'Validate peering configuration: peering state = Enabled.' }] },
   (m, emit) => {
     for (const p of m.ofType(RT.peering)) {
       const v4 = props(p).state;
@@ -34,7 +34,7 @@ export const peeringDisabled = defineRule(
 // domain.md §5.3 [ROUTING], [PEER-PORTAL]: 65515–65520 reserved by Microsoft; 64496–64511 not allowed in the AS path;
 // Microsoft peering with a private ASN needs manual validation.
 export const peeringAsnReserved = defineRule(
-  { id: 'peering-asn-reserved', title: 'Peer ASN is reserved or unusable', category: 'peering', severity: 'high', docs: DOCS.routing },
+  { id: 'peering-asn-reserved', title: 'Peer ASN is reserved or unusable', category: 'peering', severity: 'high', docs: DOCS.routing, source: [{ url: DOCS.routing, quote: 'Private peering: 16-bit or 32-bit ASNs, public or private, except 65515-65520, which are reserved by Microsoft. ASNs 64496-64511 are not allowed in the AS path. Microsoft peering: a private ASN needs manual validation.' }] },
   (m, emit) => {
     for (const p of m.ofType(RT.peering)) {
       const asn = num(props(p).peerASN);
@@ -83,7 +83,7 @@ function problem(s: PrefixSlot, c: Cidr | undefined, microsoft: boolean): string
 // domain.md §5.4 [ROUTING]: two /30s (IPv6 two /126s), first usable IP = customer router, second = MSEE; Microsoft peering
 // needs public IPs you own (no RFC 1918).
 export const peeringPrefixInvalid = defineRule(
-  { id: 'peering-prefix-invalid', title: 'Peering subnet malformed', category: 'peering', severity: 'high', docs: DOCS.routing },
+  { id: 'peering-prefix-invalid', title: 'Peering subnet malformed', category: 'peering', severity: 'high', docs: DOCS.routing, source: [{ url: DOCS.routing, quote: 'IPv4: two /30s (primary and secondary); IPv6: two /126s. Microsoft peering must use public IPs you own; RFC 1918 is not allowed.' }] },
   (m, emit) => {
     for (const p of m.ofType(RT.peering)) {
       const ms = eqi(props(p).peeringType, 'MicrosoftPeering');
@@ -117,7 +117,7 @@ function patchFor(path: string, value: string): Record<string, unknown> {
 // domain.md §5.4 [ROUTING]: primary and secondary are two distinct /30s (or /126s). Overlap with another peering of the
 // same circuit is flagged too (inference: both subnets are routed on the same MSEE pair).
 export const peeringPrefixOverlap = defineRule(
-  { id: 'peering-prefix-overlap', title: 'Peering subnets overlap or are equal', category: 'peering', severity: 'high', docs: DOCS.routing },
+  { id: 'peering-prefix-overlap', title: 'Peering subnets overlap or are equal', category: 'peering', severity: 'high', docs: DOCS.routing, source: [{ url: DOCS.routing, quote: 'IPv4: one /29, or two /30s (primary and secondary). In each /30, the first usable IP is the customer router and the second is the MSEE.' }] },
   (m, emit) => {
     const byCircuit = new Map<string, Res[]>();
     for (const p of m.ofType(RT.peering)) {
@@ -144,7 +144,7 @@ export const peeringPrefixOverlap = defineRule(
 
 // domain.md §5.2 [PEER-PORTAL]: the VLAN ID must be unique among the peerings of one circuit.
 export const peeringVlanDuplicate = defineRule(
-  { id: 'peering-vlan-duplicate', title: 'Two peerings of one circuit share a VLAN ID', category: 'peering', severity: 'high', docs: DOCS.peerPortal },
+  { id: 'peering-vlan-duplicate', title: 'Two peerings of one circuit share a VLAN ID', category: 'peering', severity: 'high', docs: DOCS.peerPortal, source: [{ url: DOCS.peerPortal, quote: 'The same VLAN ID is used for the primary and secondary links. It must be unique among the peerings of one circuit.' }] },
   (m, emit) => {
     const groups = new Map<string, Res[]>();
     for (const p of m.ofType(RT.peering)) {
@@ -168,7 +168,7 @@ export const peeringVlanDuplicate = defineRule(
 // domain.md §5.5 [PEER-PORTAL]: MD5 key optional, at most 25 characters, alphanumeric only. Only judged when the real
 // value is present (snapshots redact it); the value itself never goes into evidence.
 export const peeringMd5Invalid = defineRule(
-  { id: 'peering-md5-invalid', title: 'Peering MD5 key breaks the length or character rules', category: 'peering', severity: 'medium', docs: DOCS.peerPortal },
+  { id: 'peering-md5-invalid', title: 'Peering MD5 key breaks the length or character rules', category: 'peering', severity: 'medium', docs: DOCS.peerPortal, source: [{ url: DOCS.peerPortal, quote: 'MD5 shared key: optional, maximum 25 characters, alphanumeric only, no special characters.' }] },
   (m, emit) => {
     for (const p of m.ofType(RT.peering)) {
       const key = props(p).sharedKey;
@@ -187,7 +187,7 @@ export const peeringMd5Invalid = defineRule(
 
 // domain.md §5.7 [PEER-PORTAL]: Microsoft peering (circuits after 1 Aug 2017) advertises no prefixes until a route filter is attached.
 export const msPeeringNoRouteFilter = defineRule(
-  { id: 'ms-peering-no-route-filter', title: 'Microsoft peering without a route filter', category: 'peering', severity: 'medium', docs: DOCS.peerPortal },
+  { id: 'ms-peering-no-route-filter', title: 'Microsoft peering without a route filter', category: 'peering', severity: 'medium', docs: DOCS.peerPortal, source: [{ url: DOCS.peerPortal, quote: 'Microsoft peering circuits set up after 1 Aug 2017 advertise no prefixes until a route filter with BGP communities is attached.' }] },
   (m, emit) => {
     for (const p of m.ofType(RT.peering)) {
       if (!eqi(props(p).peeringType, 'MicrosoftPeering') || refAt(p, 'properties.routeFilter.id')) continue;
@@ -203,7 +203,7 @@ export const msPeeringNoRouteFilter = defineRule(
 
 // domain.md §5.7 [PEER-PORTAL], [WORKFLOWS]: ValidationNeeded = Microsoft could not confirm you own the prefixes.
 export const msPeeringPrefixValidation = defineRule(
-  { id: 'ms-peering-prefix-validation', title: 'Microsoft peering prefixes need validation', category: 'peering', severity: 'medium', docs: DOCS.peerPortal },
+  { id: 'ms-peering-prefix-validation', title: 'Microsoft peering prefixes need validation', category: 'peering', severity: 'medium', docs: DOCS.peerPortal, source: [{ url: DOCS.peerPortal, quote: 'ValidationNeeded means Microsoft could not confirm you own the prefixes; open a support ticket with proof of ownership.' }] },
   (m, emit) => {
     for (const p of m.ofType(RT.peering)) {
       for (const path of ['properties.microsoftPeeringConfig.advertisedPublicPrefixesState', 'properties.ipv6PeeringConfig.microsoftPeeringConfig.advertisedPublicPrefixesState']) {

@@ -27,7 +27,7 @@ interface Need {
 
 /** Caller lacks an action that creating or changing a connection needs, per scope (domain.md §3.1–§3.4). */
 export const rbacMissingPermission = defineRule(
-  { id: 'rbac-missing-permission', title: 'You lack permissions to create or change a circuit connection', category: 'rbac', severity: 'low', docs: DOCS.erRoles },
+  { id: 'rbac-missing-permission', title: 'You lack permissions to create or change a circuit connection', category: 'rbac', severity: 'low', docs: DOCS.erRoles, source: [{ url: DOCS.erRoles, quote: 'Create/update connection (gateway to circuit): Microsoft.Network/connections/write, Microsoft.Network/virtualNetworkGateways/join/action, Microsoft.Network/expressRouteCircuits/join/action.' }, { url: DOCS.vwanRoles, quote: 'A missing permission gives error code LinkedAccessCheckFailed.' }] },
   (m, emit, ctx) => {
     if (!ctx.permissions || ctx.permissions.length === 0) return;
     const needs = new Map<string, Need>();

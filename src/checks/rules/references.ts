@@ -34,13 +34,13 @@ function scan(m: Model, kind: StubKind, emit: Emit, describe: (relation: string,
 
 // domain.md §2.2 / §8.5: a reference to a deleted resource (404) leaves the link broken; ARM does not clean it up.
 export const referenceMissing = defineRule(
-  { id: 'reference-missing', title: 'Reference to a resource that does not exist', category: 'reference', severity: 'medium', docs: DOCS.specNet },
+  { id: 'reference-missing', title: 'Reference to a resource that does not exist', category: 'reference', severity: 'medium', docs: DOCS.specNet, source: [{ url: DOCS.specNet, quote: '(inference from the CloudError shape) A GET of a referenced resource that was deleted returns 404 ResourceNotFound; ARM does not remove references to it from other bodies.' }] },
   (m, emit) => scan(m, 'missing', emit, (relation, target) => `This resource ${relation} ${shortName(target)}, which does not exist (ARM returned 404). Whatever depends on that link is broken until the reference is fixed or the resource is re-created.`),
 );
 
 // domain.md §9.1 / §3.4: scopes the caller cannot read are invisible; a link into one cannot be checked end to end.
 export const referenceNoAccess = defineRule(
-  { id: 'reference-no-access', title: 'Reference into a scope you cannot read', category: 'reference', severity: 'low', docs: DOCS.erRoles },
+  { id: 'reference-no-access', title: 'Reference into a scope you cannot read', category: 'reference', severity: 'low', docs: DOCS.erRoles, source: [{ url: DOCS.erRoles, quote: 'Codes worth handling: 403 AuthorizationFailed (ARM RBAC).' }] },
   (m, emit) => scan(m, 'no-access', emit, (relation, target) => `This resource ${relation} ${target}, in a subscription or resource group you cannot read. erscope cannot check that side (state, keys, peerings); ask for Reader there or check it with its owner.`),
 );
 

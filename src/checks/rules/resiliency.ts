@@ -15,7 +15,7 @@ function judged(g: GatewayLinks): boolean {
 
 // domain.md §10.1 Advisor `ExpressRouteGatewayRedundancy` (fires when the gateway has only 1 circuit).
 export const singleCircuitOnGateway = defineRule(
-  { id: 'single-circuit-on-gateway', title: 'Gateway depends on a single circuit', category: 'resiliency', severity: 'info', docs: DOCS.advisorReliability },
+  { id: 'single-circuit-on-gateway', title: 'Gateway depends on a single circuit', category: 'resiliency', severity: 'info', docs: DOCS.advisorReliability, source: [{ url: DOCS.advisorReliability, quote: 'ExpressRouteGatewayRedundancy: fires when the gateway has only 1 circuit.' }] },
   (m, emit) => {
     for (const g of gatewayLinks(m)) {
       if (!judged(g)) continue;
@@ -33,7 +33,7 @@ export const singleCircuitOnGateway = defineRule(
 // domain.md §4 misconfiguration 5 and §10.1 Resiliency Insights: connections from one peering location are not
 // site-resilient (a single location scores 5% of route resiliency, two distinct locations 20%).
 export const singlePeeringLocation = defineRule(
-  { id: 'single-peering-location', title: 'All circuits of a gateway share one peering location', category: 'resiliency', severity: 'info', docs: DOCS.optRouting },
+  { id: 'single-peering-location', title: 'All circuits of a gateway share one peering location', category: 'resiliency', severity: 'info', docs: DOCS.optRouting, source: [{ url: DOCS.optRouting, quote: 'Several connections from the same peering location counted as redundancy are not site-resilient.' }] },
   (m, emit) => {
     for (const g of gatewayLinks(m)) {
       if (!judged(g)) continue;

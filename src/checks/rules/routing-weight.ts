@@ -8,7 +8,7 @@ const MAX_WEIGHT = 32000;
 
 // domain.md §4 [LINK-ARM], [LINK-CLI], [VWAN-ER]: routingWeight is 0–32000 (the spec itself has no bounds, so the client enforces it).
 export const weightOutOfRange = defineRule(
-  { id: 'weight-out-of-range', title: 'Routing weight outside 0–32000', category: 'routing', severity: 'medium', docs: DOCS.linkArm },
+  { id: 'weight-out-of-range', title: 'Routing weight outside 0–32000', category: 'routing', severity: 'medium', docs: DOCS.linkArm, source: [{ url: DOCS.linkArm, quote: 'routingWeight: valid range 0-32000, default 0. Traffic prefers the connection with the highest weight.' }] },
   (m, emit) => {
     for (const conn of [...m.ofType(RT.connection), ...m.ofType(RT.erConnection)]) {
       const w = num(props(conn).routingWeight);
@@ -75,7 +75,7 @@ function activePairs(ls: Described[]): { links: Described[]; tagged: boolean } {
 
 // domain.md §4, misconfiguration 1: differing weights on circuits meant as active/active break ECMP [OPT-ROUTING], [ER-FAQ].
 export const weightActiveActiveMismatch = defineRule(
-  { id: 'weight-active-active-mismatch', title: 'Active/active circuits have different routing weights', category: 'routing', severity: 'medium', docs: DOCS.optRouting },
+  { id: 'weight-active-active-mismatch', title: 'Active/active circuits have different routing weights', category: 'routing', severity: 'medium', docs: DOCS.optRouting, source: [{ url: DOCS.erFaq, quote: 'Multiple circuits to one gateway: with equal weights and attributes, the gateway uses ECMP across circuits, up to 4 circuits.' }] },
   (m, emit) => {
     for (const g of gatewayLinks(m)) {
       const { links, tagged } = activePairs(describe(m, g));
@@ -96,7 +96,7 @@ export const weightActiveActiveMismatch = defineRule(
 // carries an equal share of flows. Intent comes from role tags; without tags a bandwidth difference is only a hint (info).
 // A VPN backup needs no weight: ER is preferred over S2S VPN at equal prefix length [COEXIST].
 export const weightBackupEqual = defineRule(
-  { id: 'weight-backup-equal', title: 'Backup circuit has the same routing weight as the primary', category: 'routing', severity: 'medium', docs: DOCS.erFaq },
+  { id: 'weight-backup-equal', title: 'Backup circuit has the same routing weight as the primary', category: 'routing', severity: 'medium', docs: DOCS.erFaq, source: [{ url: DOCS.erFaq, quote: 'With equal weights and attributes, the gateway uses ECMP across circuits, hashed per flow on the 5-tuple.' }, { url: DOCS.coexist, quote: 'ExpressRoute is preferred over S2S VPN when prefixes are equal.' }] },
   (m, emit) => {
     for (const g of gatewayLinks(m)) {
       const ls = describe(m, g);

@@ -33,7 +33,7 @@ function listsPeerFrom(m: Model, q: Res, p: string, connName: string): boolean {
 
 /** A Global Reach connection its peer peering does not list back (half-built or half-deleted link). */
 export const connectionNotListedOnPeering = defineRule(
-  { id: 'connection-not-listed-on-peering', title: 'Global Reach connection not listed back by a peering', category: 'verify', severity: 'medium', docs: DOCS.specErc },
+  { id: 'connection-not-listed-on-peering', title: 'Global Reach connection not listed back by a peering', category: 'verify', severity: 'medium', docs: DOCS.specErc, source: [{ url: DOCS.specErc, quote: 'A Global Reach link is an expressRouteCircuitConnection on one peering; the peer peering lists it back in peeredConnections.' }] },
   (m, emit) => {
     for (const c of m.ofType(RT.circuitConnection)) {
       const own = m.get(parentId(c.id));
@@ -62,7 +62,7 @@ export const connectionNotListedOnPeering = defineRule(
 
 /** The reverse: a peering lists a peer connection that no Global Reach connection points back to. */
 export const peeringListsUnknownConnection = defineRule(
-  { id: 'peering-lists-unknown-connection', title: 'Peering lists a Global Reach peer connection nobody created', category: 'verify', severity: 'medium', docs: DOCS.specErc },
+  { id: 'peering-lists-unknown-connection', title: 'Peering lists a Global Reach peer connection nobody created', category: 'verify', severity: 'medium', docs: DOCS.specErc, source: [{ url: DOCS.specErc, quote: 'peeredConnections on a peering lists the Global Reach connections other circuits made to it.' }] },
   (m, emit) => {
     for (const pc of m.ofType(RT.peerConnection)) {
       const q = parentId(pc.id);

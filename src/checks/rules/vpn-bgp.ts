@@ -13,7 +13,7 @@ function siteLinkBgpAsn(m: Model, link: Res): number | undefined {
 // domain.md §7.4 [VPN-FAQ], [bgp overview]: BGP needs both ends configured — the connection's enableBgp, the Azure
 // gateway's enableBgp and the on-premises BGP settings (local network gateway bgpSettings / VPN site link bgpProperties).
 export const vpnBgpOneSided = defineRule(
-  { id: 'vpn-bgp-one-sided', title: 'BGP configured on one side of a VPN tunnel only', category: 'vpn', severity: 'high', docs: DOCS.vpnBgp },
+  { id: 'vpn-bgp-one-sided', title: 'BGP configured on one side of a VPN tunnel only', category: 'vpn', severity: 'high', docs: DOCS.vpnBgp, source: [{ url: DOCS.vpnBgp, quote: 'BGP over VPN needs a route-based gateway with BGP enabled, BGP enabled on the connection, and the on-premises BGP peer (ASN and peer IP) configured.' }] },
   (m, emit) => {
     for (const c of m.ofType(RT.connection)) {
       if (String(props(c).connectionType ?? '').toLowerCase() !== 'ipsec') continue;
@@ -66,7 +66,7 @@ function azureApipa(m: Model): Array<{ r: Res; path: string; ip: string }> {
 
 // domain.md §7.4 [bgp-howto]: Azure-side APIPA BGP addresses must be in 169.254.21.0–169.254.22.255.
 export const vpnApipaOutOfRange = defineRule(
-  { id: 'vpn-apipa-out-of-range', title: 'Azure APIPA BGP address outside 169.254.21.0–169.254.22.255', category: 'vpn', severity: 'high', docs: DOCS.bgpHowto },
+  { id: 'vpn-apipa-out-of-range', title: 'Azure APIPA BGP address outside 169.254.21.0–169.254.22.255', category: 'vpn', severity: 'high', docs: DOCS.bgpHowto, source: [{ url: DOCS.bgpHowto, quote: 'APIPA BGP addresses: the Azure side must use 169.254.21.0-169.254.22.255.' }] },
   (m, emit) => {
     for (const { r, path, ip } of azureApipa(m)) {
       if (inRange(ip, '169.254.21.0', '169.254.22.255')) continue;
@@ -90,7 +90,7 @@ export function asnProblem(asn: number, azureSide: boolean): string | undefined 
 // domain.md §7.4 [VPN-FAQ]: reserved ASNs (Azure 8074, 8075, 12076, 65515, 65517–65520; IANA 23456, 64496–64511,
 // 65535–65551, 4294967295) and on-premises and Azure must use different ASNs.
 export const vpnAsnReserved = defineRule(
-  { id: 'vpn-asn-reserved', title: 'VPN BGP ASN reserved or equal on both sides', category: 'vpn', severity: 'high', docs: DOCS.vpnFaq },
+  { id: 'vpn-asn-reserved', title: 'VPN BGP ASN reserved or equal on both sides', category: 'vpn', severity: 'high', docs: DOCS.vpnFaq, source: [{ url: DOCS.vpnFaq, quote: 'ASNs reserved by Azure: 8074, 8075, 12076 (public); 65515, 65517, 65518, 65519, 65520 (private). ASNs reserved by IANA: 23456, 64496-64511, 65535-65551. On-premises and Azure must use different ASNs.' }] },
   (m, emit) => {
     const check = (r: Res, path: string, azureSide: boolean) => {
       const asn = num(get(r.body, path));

@@ -33,7 +33,7 @@ export function strongPreset(old: Record<string, unknown>): Record<string, unkno
 
 /** Broken or deprecated IPsec/IKE algorithms in a custom policy (domain.md §7.1–§7.2). */
 export const vpnWeakIpsec = defineRule(
-  { id: 'vpn-weak-ipsec', title: 'Weak IPsec/IKE algorithms', category: 'vpn', severity: 'high', docs: DOCS.vwanIpsec },
+  { id: 'vpn-weak-ipsec', title: 'Weak IPsec/IKE algorithms', category: 'vpn', severity: 'high', docs: DOCS.vwanIpsec, source: [{ url: DOCS.vwanIpsec, quote: 'The default policy includes SHA1, DHGroup2 and 3DES for backward compatibility. These are weaker and are not offered when you build a custom policy.' }] },
   (m, emit) => {
     for (const t of vpnTunnels(m)) {
       const policies = ipsecPolicies(t);
@@ -60,7 +60,7 @@ export const vpnWeakIpsec = defineRule(
 
 // domain.md §7.1 [IPSEC]: if IPsec encryption is GCM, IPsec integrity must be the same GCM algorithm.
 export const vpnGcmMismatch = defineRule(
-  { id: 'vpn-gcm-mismatch', title: 'GCM encryption with a different integrity algorithm', category: 'vpn', severity: 'high', docs: DOCS.ipsec },
+  { id: 'vpn-gcm-mismatch', title: 'GCM encryption with a different integrity algorithm', category: 'vpn', severity: 'high', docs: DOCS.ipsec, source: [{ url: DOCS.ipsec, quote: 'If IPsec encryption is GCM, IPsec integrity must be the same GCM algorithm.' }] },
   (m, emit) => {
     for (const t of vpnTunnels(m)) {
       const policies = ipsecPolicies(t);
@@ -82,7 +82,7 @@ export const vpnGcmMismatch = defineRule(
 
 // domain.md §7.1 [IPSEC]: DPD timeout 9–3600 s, default 45, 30–45 recommended. 0 is read as "not set" (inference).
 export const vpnDpdOutOfRange = defineRule(
-  { id: 'vpn-dpd-out-of-range', title: 'DPD timeout outside 9–3600 seconds', category: 'vpn', severity: 'medium', docs: DOCS.ipsec },
+  { id: 'vpn-dpd-out-of-range', title: 'DPD timeout outside 9–3600 seconds', category: 'vpn', severity: 'medium', docs: DOCS.ipsec, source: [{ url: DOCS.ipsec, quote: 'DPD timeout: 9-3,600 s, default 45; 30-45 s recommended.' }] },
   (m, emit) => {
     for (const t of vpnTunnels(m)) {
       const dpd = num(props(t).dpdTimeoutSeconds);
@@ -98,7 +98,7 @@ export const vpnDpdOutOfRange = defineRule(
 
 // domain.md §7.1 [IPSEC]: quick-mode SA lifetime minimum 300 s and 1,024 KB (0 read as "not set", inference).
 export const vpnSaLifetimeLow = defineRule(
-  { id: 'vpn-sa-lifetime-low', title: 'IPsec SA lifetime below the minimum', category: 'vpn', severity: 'medium', docs: DOCS.ipsec },
+  { id: 'vpn-sa-lifetime-low', title: 'IPsec SA lifetime below the minimum', category: 'vpn', severity: 'medium', docs: DOCS.ipsec, source: [{ url: DOCS.ipsec, quote: 'Quick-mode SA lifetime in seconds: minimum 300. Quick-mode SA lifetime in KB: minimum 1,024.' }] },
   (m, emit) => {
     for (const t of vpnTunnels(m)) {
       const policies = ipsecPolicies(t);
@@ -124,7 +124,7 @@ const MIN_PSK = 16;
 // non-alphanumeric are inferences. An absent property is not "missing": ARM omits sharedKey from GETs without
 // sharedKey permissions, so only an explicitly empty value counts.
 export const vpnSharedKeyWeak = defineRule(
-  { id: 'vpn-shared-key-weak', title: 'VPN shared key missing or weak', category: 'vpn', severity: 'medium', docs: DOCS.vpnFaq },
+  { id: 'vpn-shared-key-weak', title: 'VPN shared key missing or weak', category: 'vpn', severity: 'medium', docs: DOCS.vpnFaq, source: [{ url: DOCS.specVng, quote: 'The reset API takes keyLength 1-128.' }, { url: DOCS.vpnFaq, quote: 'A PSK mismatch appears in VPN troubleshoot as the fault Authentication (Preshared key mismatch).' }] },
   (m, emit) => {
     for (const t of vpnTunnels(m)) {
       if (!usesPsk(t)) continue;

@@ -11,7 +11,7 @@ const BUILT_IN = new Set(['defaultroutetable', 'noneroutetable']);
 // domain.md §1.6 / [SPEC-VWAN]: an ExpressRoute connection's routingConfiguration.associatedRouteTable is a hub route
 // table of the same hub; a table that does not exist leaves the connection with no route table to use.
 export const vwanRouteTableMissing = defineRule(
-  { id: 'vwan-route-table-missing', title: 'vWAN connection associated with a missing route table', category: 'vwan', severity: 'high', docs: DOCS.specVwan },
+  { id: 'vwan-route-table-missing', title: 'vWAN connection associated with a missing route table', category: 'vwan', severity: 'high', docs: DOCS.specVwan, source: [{ url: DOCS.specVwan, quote: 'routingConfiguration.associatedRouteTable of an ExpressRoute connection references a hub route table (virtualHubs/hubRouteTables).' }] },
   (m, emit) => {
     for (const conn of [...m.ofType(RT.erConnection), ...m.ofType(RT.vpnConnection)]) {
       const rt = refAt(conn, 'properties.routingConfiguration.associatedRouteTable.id');
@@ -35,7 +35,7 @@ export const vwanRouteTableMissing = defineRule(
 // domain.md §1.6 [VWAN-ER]: ExpressRoute connections to a hub live on the hub's ExpressRoute gateway; a hub that does not
 // reference the gateway (or a gateway with no hub) cannot carry the circuit's routes.
 export const vwanHubNoErGateway = defineRule(
-  { id: 'vwan-hub-no-er-gateway', title: 'ExpressRoute connection on a hub without an ExpressRoute gateway', category: 'vwan', severity: 'high', docs: DOCS.vwanEr },
+  { id: 'vwan-hub-no-er-gateway', title: 'ExpressRoute connection on a hub without an ExpressRoute gateway', category: 'vwan', severity: 'high', docs: DOCS.vwanEr, source: [{ url: DOCS.vwanEr, quote: "ExpressRoute connections to a hub live on the hub's ExpressRoute gateway (virtualHub.expressRouteGateway)." }] },
   (m, emit) => {
     for (const gw of m.ofType(RT.erGateway)) {
       const conns = m.children(gw.id, RT.erConnection);
@@ -72,7 +72,7 @@ export const vwanHubNoErGateway = defineRule(
 
 // domain.md §1.6 [VWAN-ER], [VWAN-LIMITS]: at most 8 circuits per hub, and at most 4 from one peering location.
 export const vwanHubCircuitLimit = defineRule(
-  { id: 'vwan-hub-circuit-limit', title: 'More circuits on a hub than vWAN allows', category: 'vwan', severity: 'high', docs: DOCS.vwanEr },
+  { id: 'vwan-hub-circuit-limit', title: 'More circuits on a hub than vWAN allows', category: 'vwan', severity: 'high', docs: DOCS.vwanEr, source: [{ url: DOCS.vwanEr, quote: 'Circuits per hub: at most 4 from the same peering location and 8 from different peering locations, whatever the SU count.' }, { url: DOCS.vwanLimits, quote: 'ExpressRoute circuit connections per hub: 8.' }] },
   (m, emit) => {
     for (const g of gatewayLinks(m)) {
       if (g.gateway.type !== RT.erGateway) continue;
