@@ -35,7 +35,7 @@ export async function writeSnapshot(file: string, snap: Snapshot): Promise<void>
 /** Validates parsed JSON as a snapshot; every problem becomes a one-line ErscopeError naming the file and the field. */
 export function parseSnapshot(data: unknown, file = 'snapshot'): Snapshot {
   if (!data || typeof data !== 'object' || Array.isArray(data) || !('schemaVersion' in data)) {
-    throw new ErscopeError(`${file}: not an erscope snapshot (schemaVersion missing); create one with \`erscope inventory --save ${file}\``);
+    throw new ErscopeError(`${file}: not an erscope snapshot (schemaVersion missing); create one with \`erscope inventory --format json --out ${file}\``);
   }
   const version = (data as { schemaVersion: unknown }).schemaVersion;
   if (version !== SNAPSHOT_SCHEMA_VERSION) {

@@ -73,6 +73,6 @@ describe('runExport', () => {
     const blocker = join(dir, 'not-a-dir');
     writeFileSync(blocker, 'x');
     expect(await runExport(opts({ format: 'csv', out: join(blocker, 'r.csv') }), io)).toBe(2);
-    expect(io.err()).toMatch(/^erscope export: cannot write .*r\.csv \(E[A-Z]+\): [^\n]+\n$/);
+    expect(io.err()).toMatch(/^erscope export: cannot write .*r\.csv: [^\n]+\(ENOTDIR\)[^\n]+\n$/);
   });
 });

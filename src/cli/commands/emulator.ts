@@ -4,6 +4,7 @@ import { FAULT_SYNTAX, mergeFaults, parseFaultSpec } from '../../emulator/faults
 import type { FaultConfig } from '../../emulator/faults.js';
 import { scenarioPath } from '../../emulator/scenarios/index.js';
 import { startEmulator } from '../../emulator/server.js';
+import { onStdoutClosed } from '../closed-pipe.js';
 import type { CommandIO } from '../io.js';
 
 
@@ -22,6 +23,8 @@ Options:
   --page-size N       items per list page before nextLink (default 100)
 ${FAULT_SYNTAX}
 Examples: --fault 429:every=5  --fault 500:path=arpTables  --fault drop:p=0.1  --fault lro-fail:path=connections/x  --fault latency=50`;
+
+const STATUS_LINE_DELAY_MS = 200;
 
 /** Extra hooks for tests: stop the emulator without a signal. */
 export interface EmulatorCommandHooks {
@@ -88,16 +91,24 @@ export async function runEmulatorCommand(argv: string[], io: CommandIO, hooks: E
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       hooks.signal?.removeEventListener('abort', stop);
+      unguard();
       resolve();
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    // `erscope emulator --demo | head -1`: once the reader is gone the emulator stops and exits 0, like any filter.
+    const unguard = onStdoutClosed(stop);
     if (hooks.signal?.aborted) stop();
     hooks.signal?.addEventListener('abort', stop);
   });
   io.stdout.write(`ERSCOPE_ENDPOINT=${emu.endpoint}\nERSCOPE_CA_CERT=${emu.caCertPath}\n`);
-  io.stdout.write(`scenario "${emu.scenario.name}": ${emu.store.size} resources in ${emu.store.subscriptions.size} subscriptions; Ctrl-C to stop\n`);
+  // The status line follows a moment later, on its own: a reader that took only the contract lines (`| head -2`) has
+  // gone by then, so this write finds the closed pipe and the emulator stops instead of serving nobody forever.
+  const status = setTimeout(() => {
+    io.stdout.write(`scenario "${emu.scenario.name}": ${emu.store.size} resources in ${emu.store.subscriptions.size} subscriptions; Ctrl-C to stop\n`);
+  }, STATUS_LINE_DELAY_MS);
   await stopped;
+  clearTimeout(status);
   await emu.close();
   io.stdout.write(`emulator stopped after ${emu.requestLog.total} requests\n`);
   return 0;

@@ -25,7 +25,7 @@ export function scenarioPath(name: BundledScenarioName): string {
   return fileURLToPath(new URL(`./${name}.json`, import.meta.url));
 }
 
-/** The bundled scenarios, in display order, for `erscope emulator --list` style listings. */
+/** The bundled scenarios, in display order, for listings of what can be loaded. */
 export function listBundledScenarios(): BundledScenario[] {
   return (Object.keys(SUMMARIES) as BundledScenarioName[]).map((name) => ({ name, path: scenarioPath(name), summary: SUMMARIES[name] }));
 }
