@@ -7,6 +7,7 @@ import { PEERING_RULES } from './rules/peering.js';
 import { RBAC_RULES } from './rules/rbac.js';
 import { REFERENCE_RULES } from './rules/references.js';
 import { RESILIENCY_RULES } from './rules/resiliency.js';
+import { RESILIENCY_GUIDANCE_RULES } from './rules/resiliency-guidance.js';
 import { ROUTING_WEIGHT_RULES } from './rules/routing-weight.js';
 import { VERIFY_RULES } from './rules/verify.js';
 import { VPN_BGP_RULES } from './rules/vpn-bgp.js';
@@ -25,6 +26,7 @@ export const RULES: Rule[] = [
   ...PEERING_RULES,
   ...GLOBAL_REACH_RULES,
   ...RESILIENCY_RULES,
+  ...RESILIENCY_GUIDANCE_RULES,
   ...CONNECTION_RULES,
   ...VPN_IPSEC_RULES,
   ...VPN_BGP_RULES,

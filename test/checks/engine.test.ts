@@ -18,7 +18,8 @@ connection-not-listed-on-peering peering-lists-unknown-connection circuit-not-pr
 peering-asn-reserved peering-prefix-invalid peering-prefix-overlap peering-vlan-duplicate peering-md5-invalid ms-peering-no-route-filter ms-peering-prefix-validation
 global-reach-prefix-invalid global-reach-prefix-overlap global-reach-local-sku global-reach-geopolitical single-peering-location single-circuit-on-gateway
 connection-not-connected vpn-weak-ipsec vpn-gcm-mismatch vpn-dpd-out-of-range vpn-sa-lifetime-low vpn-shared-key-weak vpn-bgp-one-sided vpn-apipa-out-of-range
-vpn-asn-reserved vwan-route-table-missing vwan-hub-no-er-gateway vwan-hub-circuit-limit reference-missing reference-no-access`.split(/\s+/);
+vpn-asn-reserved vwan-route-table-missing vwan-hub-no-er-gateway vwan-hub-circuit-limit reference-missing reference-no-access
+resiliency-circuits-same-metro resiliency-single-provider resiliency-no-backup-path resiliency-vpn-active-standby`.split(/\s+/);
 
 describe('catalog', () => {
   it('has exactly the agreed rule ids, each with title, docs URL and severity', () => {
