@@ -9,6 +9,7 @@ function sourceFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
+    if (relative(root, p) === join('src', 'bin', 'dist')) continue; // the packed bundle (prepack → postpack), not source
     if (statSync(p).isDirectory()) out.push(...sourceFiles(p));
     else if (/\.(ts|tsx|mjs)$/.test(name)) out.push(relative(root, p));
   }
