@@ -1,9 +1,14 @@
 import { AUTHORIZATION_RULES } from './rules/authorization.js';
 import { CIRCUIT_RULES } from './rules/circuit.js';
+import { CIRCUIT_LIMIT_RULES } from './rules/circuit-limits.js';
 import { CONNECTION_RULES } from './rules/connection.js';
+import { ER_CONNECTION_RULES } from './rules/er-connection.js';
 import { GATEWAY_RULES } from './rules/gateway.js';
+import { GATEWAY_CAPACITY_RULES } from './rules/gateway-capacity.js';
+import { GATEWAY_SUBNET_RULES } from './rules/gateway-subnet.js';
 import { GLOBAL_REACH_RULES } from './rules/global-reach.js';
 import { PEERING_RULES } from './rules/peering.js';
+import { PEERING_LIMIT_RULES } from './rules/peering-limits.js';
 import { RBAC_RULES } from './rules/rbac.js';
 import { REFERENCE_RULES } from './rules/references.js';
 import { RESILIENCY_RULES } from './rules/resiliency.js';
@@ -18,16 +23,21 @@ import type { Rule } from './types.js';
 /** Every rule erscope runs, in report order; ids are stable (suppressions and SARIF refer to them). */
 export const RULES: Rule[] = [
   ...GATEWAY_RULES,
+  ...GATEWAY_SUBNET_RULES,
+  ...GATEWAY_CAPACITY_RULES,
   ...RBAC_RULES,
   ...AUTHORIZATION_RULES,
   ...ROUTING_WEIGHT_RULES,
   ...VERIFY_RULES,
   ...CIRCUIT_RULES,
+  ...CIRCUIT_LIMIT_RULES,
   ...PEERING_RULES,
+  ...PEERING_LIMIT_RULES,
   ...GLOBAL_REACH_RULES,
   ...RESILIENCY_RULES,
   ...RESILIENCY_GUIDANCE_RULES,
   ...CONNECTION_RULES,
+  ...ER_CONNECTION_RULES,
   ...VPN_IPSEC_RULES,
   ...VPN_BGP_RULES,
   ...VWAN_RULES,

@@ -32,5 +32,10 @@ export const DOCS = {
   erLimits: 'https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#azure-expressroute-limits',
   coexist: 'https://learn.microsoft.com/azure/expressroute/how-to-configure-coexisting-gateway-portal',
   authReuse: 'https://github.com/MicrosoftDocs/azure-docs/issues/30810',
+  erLocations: 'https://learn.microsoft.com/azure/expressroute/expressroute-locations',
+  publicPeering: 'https://learn.microsoft.com/azure/expressroute/about-public-peering',
+  circuitPeerings: 'https://learn.microsoft.com/azure/expressroute/expressroute-circuit-peerings',
+  policyGatewayNsg: 'https://github.com/Azure/azure-policy/blob/master/built-in-policies/policyDefinitions/Network/NetworkSecurityGroupOnGatewaySubnet_Deny.json',
+  cliErSharedKey: 'https://github.com/Azure/azure-cli/issues/2054',
   armAsync: 'https://learn.microsoft.com/azure/azure-resource-manager/management/async-operations',
 } as const;
