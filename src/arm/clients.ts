@@ -8,16 +8,19 @@ import { ResourceManagementClient } from '@azure/arm-resources';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import pLimit from 'p-limit';
 import type { LimitFunction } from 'p-limit';
+import { DEFAULT_CLOUD, type AzureCloud } from './cloud.js';
 import { ARM_SCOPE, EmulatorCredential, createAzureCredential } from './credential.js';
 import { LOOPBACK_HOSTS, RequestCounter, countingPolicy, hostGuardPolicy, inTestEnvironment } from './policies.js';
 
 /** Public Azure Resource Manager endpoint. */
-export const AZURE_ENDPOINT = 'https://management.azure.com';
+export const AZURE_ENDPOINT = DEFAULT_CLOUD.resourceManager;
 
 /** Options for createArmConnection. */
 export interface ArmConnectionOptions {
-  /** ARM base URL; default public Azure. Always passed to clients (they would otherwise fall back to Azure). */
+  /** ARM base URL; default the cloud's. Always passed to clients (they would otherwise fall back to public Azure). */
   endpoint?: string;
+  /** The Azure cloud (ARM and Resource Graph endpoints, token scope); default AzureCloud. Ignored for the emulator's scope. */
+  cloud?: AzureCloud;
   /** Extra CA (the emulator's self-signed certificate) trusted per client via tlsOptions — never a global switch. */
   caPem?: string;
   /** Defaults: EmulatorCredential when caPem is given (emulator), otherwise the Azure CLI-first chain. */
@@ -34,6 +37,10 @@ export interface ArmConnectionOptions {
 /** Cached SDK clients for one ARM endpoint, with counting, concurrency limits and (optionally) a host guard. */
 export interface ArmConnection {
   endpoint: string;
+  /** Where Resource Graph queries go (the cloud's ARM endpoint, or the emulator). */
+  resourceGraphEndpoint: string;
+  /** The scope every token of this connection is requested for. */
+  tokenScope: string;
   pollIntervalMs: number;
   counter: RequestCounter;
   network(subscriptionId: string): NetworkManagementClient;
@@ -49,8 +56,12 @@ export interface ArmConnection {
 
 /** Builds an ArmConnection; clients are created lazily and cached per subscription. */
 export function createArmConnection(opts: ArmConnectionOptions = {}): ArmConnection {
-  const endpoint = (opts.endpoint ?? AZURE_ENDPOINT).replace(/\/+$/, '');
-  const credential = opts.credential ?? (opts.caPem ? new EmulatorCredential() : createAzureCredential());
+  const cloud = opts.cloud ?? DEFAULT_CLOUD;
+  const endpoint = (opts.endpoint ?? cloud.resourceManager).replace(/\/+$/, '');
+  const resourceGraphEndpoint = (opts.endpoint ?? cloud.resourceGraph).replace(/\/+$/, '');
+  // The emulator accepts any token; a real cloud wants its own audience.
+  const tokenScope = opts.caPem ? ARM_SCOPE : cloud.tokenScope;
+  const credential = opts.credential ?? (opts.caPem ? new EmulatorCredential() : createAzureCredential(process.env, cloud));
   const counter = new RequestCounter();
   const agent = new https.Agent({
     keepAlive: true,
@@ -67,7 +78,7 @@ export function createArmConnection(opts: ArmConnectionOptions = {}): ArmConnect
   if (allowedHosts) additionalPolicies.push({ policy: hostGuardPolicy(allowedHosts), position: 'perRetry' });
   const clientOptions = {
     endpoint,
-    credentialScopes: ARM_SCOPE,
+    credentialScopes: tokenScope,
     // One keep-alive agent for every client: the emulator's CA is trusted here (never globally), and sharing the
     // pool avoids a TLS handshake per subscription client (the inventory bench was CPU-bound on handshakes).
     agent,
@@ -87,6 +98,8 @@ export function createArmConnection(opts: ArmConnectionOptions = {}): ArmConnect
   };
   return {
     endpoint,
+    resourceGraphEndpoint,
+    tokenScope,
     pollIntervalMs: opts.pollIntervalMs ?? 2000,
     counter,
     network: (sub) => cached(`net:${sub}`, () => new NetworkManagementClient(credential, sub, clientOptions)),

@@ -8,9 +8,10 @@ import {
   DefaultAzureCredential,
 } from '@azure/identity';
 import { ErscopeError } from '../errors.js';
+import { DEFAULT_CLOUD, type AzureCloud } from './cloud.js';
 
-/** The scope every ARM token is requested for (also forced on clients pointed at the emulator). */
-export const ARM_SCOPE = 'https://management.azure.com/.default';
+/** The public cloud's ARM token scope (also forced on clients pointed at the emulator). */
+export const ARM_SCOPE = DEFAULT_CLOUD.tokenScope;
 
 /** One-line message for "no way to get a token". */
 export const NO_CREDENTIAL_MESSAGE =
@@ -28,12 +29,14 @@ export class EmulatorCredential implements TokenCredential {
  * chain, whose managed-identity probe costs ~1 s on a laptop, only joins when the environment says it can work
  * (service-principal variables, a managed-identity endpoint, workload identity, or AZURE_TOKEN_CREDENTIALS).
  */
-export function createAzureCredential(env: NodeJS.ProcessEnv = process.env): TokenCredential {
+export function createAzureCredential(env: NodeJS.ProcessEnv = process.env, cloud: AzureCloud = DEFAULT_CLOUD): TokenCredential {
   const chain: TokenCredential[] = [
+    // az and azd sign in at their own configured cloud (`az cloud set`); only the scope they are asked for changes.
     new AzureCliCredential({ processTimeoutInMs: 15_000 }),
     new AzureDeveloperCliCredential({ processTimeoutInMs: 15_000 }),
   ];
-  if (wantsFullChain(env)) chain.push(new DefaultAzureCredential());
+  // An explicit AZURE_AUTHORITY_HOST (a private authority) stays stronger than the cloud's public one.
+  if (wantsFullChain(env)) chain.push(new DefaultAzureCredential({ authorityHost: env.AZURE_AUTHORITY_HOST || cloud.authorityHost }));
   return new ChainedTokenCredential(...chain);
 }
 
@@ -54,14 +57,16 @@ export function isCredentialUnavailable(e: unknown): boolean {
 }
 
 /** Gets one token up front so a missing login fails at start-up with one clear line; returns the tenant id from the token when it has one. */
-export async function assertCredential(cred: TokenCredential): Promise<string | undefined> {
+export async function assertCredential(cred: TokenCredential, cloud: AzureCloud = DEFAULT_CLOUD): Promise<string | undefined> {
   let token;
+  // Outside the public cloud the usual cause is az signed in to another cloud: say how az switches.
+  const hint = cloud === DEFAULT_CLOUD ? '' : ` (for ${cloud.name}: az cloud set --name ${cloud.name} && az login)`;
   try {
-    token = await cred.getToken(ARM_SCOPE);
+    token = await cred.getToken(cloud.tokenScope);
     if (!token) throw new CredentialUnavailableError('no token returned');
   } catch (e) {
-    if (isCredentialUnavailable(e)) throw new ErscopeError(NO_CREDENTIAL_MESSAGE, SOURCE_UNAVAILABLE_EXIT);
-    throw new ErscopeError(`Azure sign-in failed: ${(e as Error).message.split('\n')[0]}`, SOURCE_UNAVAILABLE_EXIT);
+    if (isCredentialUnavailable(e)) throw new ErscopeError(NO_CREDENTIAL_MESSAGE + hint, SOURCE_UNAVAILABLE_EXIT);
+    throw new ErscopeError(`Azure sign-in failed${cloud === DEFAULT_CLOUD ? '' : ` for ${cloud.name}`}: ${(e as Error).message.split('\n')[0]}${hint}`, SOURCE_UNAVAILABLE_EXIT);
   }
   return tenantOf(token.token);
 }

@@ -19,6 +19,7 @@ export const SOURCE_FLAGS: Record<string, FlagSpec> = {
   snapshot: { type: 'string', value: 'FILE', help: 'read a saved snapshot instead of Azure (offline)' },
   subscription: { type: 'string', multiple: true, value: 'ID|NAME', help: 'limit to a subscription (repeatable); default: all you can see' },
   reader: { type: 'string', value: 'auto|graph|arm', help: 'read via Resource Graph (few large pages; can lag ~30 s), ARM lists (current; ~40 calls a subscription), or auto: graph, else arm' },
+  cloud: { type: 'string', value: 'NAME', help: "Azure cloud: AzureCloud, AzureUSGovernment, AzureChinaCloud or one registered with az (or AZURE_CLOUD; default: az's active cloud)" },
   config: { type: 'string', value: 'FILE', help: 'suppression config (default: .erscope.yaml in the current directory)' },
 };
 

@@ -34,6 +34,8 @@ function readerChoice(values: FlagValues): InventoryReaderChoice | undefined {
 export interface OpenSourceOptions {
   env?: NodeJS.ProcessEnv;
   pollIntervalMs?: number;
+  /** `defaults.cloud` from the user's config.yaml (weaker than --cloud and AZURE_CLOUD). */
+  cloudDefault?: string;
 }
 
 /** Picks the source from flags and environment the same way for every command, failing fast with a one-line reason. */
@@ -46,6 +48,12 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
   const scenarioFile = str(values, 'scenario');
   const demo = values.demo === true;
   const endpoint = str(values, 'endpoint') ?? (demo || scenarioFile || snapshotFile ? undefined : env.ERSCOPE_ENDPOINT);
+  const cloudFlag = str(values, 'cloud');
+  if (cloudFlag !== undefined) {
+    // Checked whatever the source, so a typo fails the same way with --demo as against Azure.
+    const { resolveCloud } = await import('../arm/cloud.js');
+    resolveCloud({ flag: cloudFlag, env });
+  }
   const chosen = [demo && '--demo', scenarioFile && '--scenario', snapshotFile && '--snapshot', str(values, 'endpoint') && '--endpoint'].filter(Boolean);
   if (chosen.length > 1) throw new ErscopeError(`choose one source: ${chosen.join(' and ')} were both given`);
 
@@ -93,13 +101,16 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
   }
   const { createArmConnection } = await import('../arm/clients.js');
   const { createAzureCredential, assertCredential } = await import('../arm/credential.js');
-  const credential = createAzureCredential();
-  const tenantId = await assertCredential(credential);
-  const conn = createArmConnection({ credential });
+  const { resolveCloud, DEFAULT_CLOUD } = await import('../arm/cloud.js');
+  const { cloud } = resolveCloud({ ...(cloudFlag ? { flag: cloudFlag } : {}), env, ...(opts.cloudDefault ? { configDefault: opts.cloudDefault } : {}) });
+  const credential = createAzureCredential(env, cloud);
+  const tenantId = await assertCredential(credential, cloud);
+  const conn = createArmConnection({ credential, cloud });
+  const where = cloud === DEFAULT_CLOUD ? '' : ` (${cloud.name})`;
   return withReader({
-    info: { kind: 'azure', label: tenantId ? `tenant ${tenantId}` : 'Azure', ...(tenantId ? { tenantId } : {}) },
+    info: { kind: 'azure', label: `${tenantId ? `tenant ${tenantId}` : 'Azure'}${where}`, ...(tenantId ? { tenantId } : {}) },
     conn,
-    connectOptions: { credential },
+    connectOptions: { credential, cloud },
     subscriptions,
     close: async () => {
       conn.close();

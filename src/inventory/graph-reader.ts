@@ -81,7 +81,7 @@ export async function readGraphRows(conn: ArmConnection, subscriptionIds: readon
   let known = 0;
   const fetchPage = async (subscriptions: string[], skip: number): Promise<GraphPage & { bodies: ArmResource[] }> => {
     await quota.take(opts.signal);
-    const page = await queryResourceGraph(client, conn.endpoint, { query, subscriptions, top, ...(skip ? { skip } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
+    const page = await queryResourceGraph(client, conn.resourceGraphEndpoint, { query, subscriptions, top, ...(skip ? { skip } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
     quota.update(page);
     stats.pages += 1;
     done += 1;
