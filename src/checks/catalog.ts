@@ -18,6 +18,13 @@ import { VERIFY_RULES } from './rules/verify.js';
 import { VPN_BGP_RULES } from './rules/vpn-bgp.js';
 import { VPN_IPSEC_RULES } from './rules/vpn-ipsec.js';
 import { VWAN_RULES } from './rules/vwan.js';
+import { VPN_ACTIVE_ACTIVE_RULES } from './rules/vpn-active-active.js';
+import { VPN_CONNECTION_POLICY_RULES } from './rules/vpn-connection-policy.js';
+import { VPN_GATEWAY_SKU_RULES } from './rules/vpn-gateway-sku.js';
+import { VPN_LOCAL_GATEWAY_RULES } from './rules/vpn-local-gateway.js';
+import { VPN_NAT_RULES } from './rules/vpn-nat.js';
+import { VWAN_HUB_RULES } from './rules/vwan-hub.js';
+import { VWAN_SITE_RULES } from './rules/vwan-site.js';
 import type { Rule } from './types.js';
 
 /** Every rule erscope runs, in report order; ids are stable (suppressions and SARIF refer to them). */
@@ -40,7 +47,14 @@ export const RULES: Rule[] = [
   ...ER_CONNECTION_RULES,
   ...VPN_IPSEC_RULES,
   ...VPN_BGP_RULES,
+  ...VPN_GATEWAY_SKU_RULES,
+  ...VPN_ACTIVE_ACTIVE_RULES,
+  ...VPN_CONNECTION_POLICY_RULES,
+  ...VPN_NAT_RULES,
+  ...VPN_LOCAL_GATEWAY_RULES,
   ...VWAN_RULES,
+  ...VWAN_HUB_RULES,
+  ...VWAN_SITE_RULES,
   ...REFERENCE_RULES,
 ];
 
