@@ -28,9 +28,17 @@ gateway-coexist-vpn-unsupported gateway-coexist-subnet-small gateway-sku-wrong-f
 gateway-ergwscale-basic-ip gateway-throughput-below-circuit gateway-advertised-prefix-limit gateway-vnet-peering-limit global-reach-same-location
 er-hub-gateway-scale-units er-connection-shared-key er-connection-ipsec-policy`.split(/\s+/);
 
+/** Issue #12, VPN Gateway and Virtual WAN half of the second wave. */
+const AGREED_VPN_VWAN = `vpn-tunnel-limit vpn-generation-sku-mismatch vpn-basic-sku-bgp vpn-basic-sku-ipsec-policy vpn-ike-version-unsupported vpn-policy-based-limits
+vpn-active-active-unsupported vpn-active-active-public-ips vpn-az-sku-public-ip vpn-policy-selectors-no-policy vpn-vnet2vnet-policy-mismatch
+vpn-nat-sku vpn-nat-unsupported-connection vpn-nat-dynamic-mapping-size lng-prefix-overlaps-vnet lng-prefix-overlap lng-bgp-peer-not-in-prefixes
+bgp-peer-is-public-ip bgp-apipa-one-sided bgp-apipa-duplicate hub-address-prefix-size hub-prefix-overlap hub-prefix-overlaps-site
+vwan-basic-type-unsupported vwan-branch-custom-association vwan-hub-vpn-connection-limit vwan-site-link-limit vpn-site-no-routes
+vwan-link-bgp-disabled vwan-vpn-weight-ignored`.split(/\s+/);
+
 describe('catalog', () => {
   it('has exactly the agreed rule ids, each with title, docs URL and severity', () => {
-    expect(RULES.map((r) => r.id).sort()).toEqual([...AGREED, ...AGREED_ER_WAVE2].sort());
+    expect(RULES.map((r) => r.id).sort()).toEqual([...AGREED, ...AGREED_ER_WAVE2, ...AGREED_VPN_VWAN].sort());
     for (const r of RULES) {
       expect(r.title.length, r.id).toBeGreaterThan(10);
       expect(r.docs, r.id).toMatch(/^https:\/\/(learn\.microsoft\.com|github\.com\/Azure)\//);

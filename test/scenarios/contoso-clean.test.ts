@@ -37,13 +37,14 @@ describe('contoso-clean.json', () => {
     expect(clean.timeline).toEqual([]);
   });
 
-  it('stays in sync with contoso.json: same subscriptions, same estate minus the two connections that had to go', () => {
+  it('stays in sync with contoso.json: same subscriptions, same estate minus the two connections that had to go, plus clean cases', () => {
     expect(clean.subscriptions).toEqual(faulty.subscriptions);
     expect(clean.forbidden).toEqual(faulty.forbidden);
     const top = (s: Scenario) => new Set(s.resources.map((r) => r.id));
     const onlyFaulty = [...top(faulty)].filter((id) => !top(clean).has(id)).map((id) => parseArmId(id).name);
     expect(onlyFaulty.sort()).toEqual(['cn-lab-neu-er-dub', 'cn-partner-weu-er-fra']);
     const onlyClean = [...top(clean)].filter((id) => !top(faulty).has(id)).map((id) => parseArmId(id).name);
-    expect(onlyClean.sort()).toEqual(['cn-partner-weu-er-lon', 'cn-prod-neu-er-ams', 'cn-prod-uks-er-dub', 'ergw-vhub-uks', 'rf-ms365-uks']);
+    // The VNet-to-VNet pair is the clean case of vpn-vnet2vnet-policy-mismatch (same policy both ways).
+    expect(onlyClean.sort()).toEqual(['cn-hub-weu-v2v-lab-neu', 'cn-lab-neu-v2v-hub-weu', 'cn-partner-weu-er-lon', 'cn-prod-neu-er-ams', 'cn-prod-uks-er-dub', 'ergw-vhub-uks', 'rf-ms365-uks']);
   });
 });

@@ -15,13 +15,13 @@ describe('bundled scenario index', () => {
   });
 
   it('lists the bundled scenarios and loads them', () => {
-    expect(listBundledScenarios().map((s) => s.name)).toEqual(['contoso', 'contoso-clean']);
+    expect(listBundledScenarios().map((s) => s.name)).toEqual(['contoso', 'contoso-clean', 'limits-vpn-vwan']);
     expect(loadBundledScenario('contoso-clean').name).toBe('contoso-clean');
     expect(isBundledScenarioName('contoso')).toBe(true);
     expect(isBundledScenarioName('nope')).toBe(false);
   });
 
   it('rejects an unknown name with a one-line message naming the choices', () => {
-    expect(() => scenarioPath('nope' as 'contoso')).toThrow('Unknown scenario "nope"; use one of: contoso, contoso-clean.');
+    expect(() => scenarioPath('nope' as 'contoso')).toThrow('Unknown scenario "nope"; use one of: contoso, contoso-clean, limits-vpn-vwan.');
   });
 });

@@ -85,7 +85,7 @@ export function violations(s: Scenario): string[] {
         if (!auth || normalizeId(props(auth).connectionResourceUri) !== normalizeId(c.id)) add('auth-key-unmatched', c.id);
       }
     } else {
-      const lgw = props(ids.get(normalizeId(cp.localNetworkGateway2.id)));
+      const lgw = props(ids.get(normalizeId(cp.localNetworkGateway2?.id ?? ''))); // VNet-to-VNet connections have no local gateway
       if ((cp.sharedKey ?? '').length < 16) add('vpn-shared-key-weak', c.id);
       if (cp.dpdTimeoutSeconds < 9 || cp.dpdTimeoutSeconds > 3600) add('vpn-dpd-out-of-range', c.id);
       if (cp.enableBgp && !lgw.bgpSettings) add('vpn-bgp-one-sided', c.id);

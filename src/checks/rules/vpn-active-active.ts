@@ -1,6 +1,7 @@
 import { DOCS } from '../docs.js';
 import { eqi, get, props } from '../model.js';
 import { defineRule } from '../rule-kit.js';
+import { skuName } from './gateway.js';
 import { gatewayPublicIps, isPolicyBased, sku, vpnGateways } from './vpn-topology.js';
 
 // https://learn.microsoft.com/azure/vpn-gateway/about-active-active-gateways: "You can't configure an active-active gateway
@@ -43,17 +44,17 @@ export const vpnActiveActivePublicIps = defineRule(
       const ips = gatewayPublicIps(m, gw);
       const distinct = new Set(ips.map((x) => x.pipId?.toLowerCase()).filter(Boolean));
       const problems: string[] = [];
-      if (ips.length < 2 || distinct.size < 2) problems.push(`${distinct.size} distinct public IP${distinct.size === 1 ? '' : 's'} across ${ips.length} IP configuration${ips.length === 1 ? '' : 's'} (two are required, one per instance)`);
+      if (ips.length < 2 || distinct.size < 2) problems.push(`only ${distinct.size} distinct public IP${distinct.size === 1 ? '' : 's'} across ${ips.length} IP configuration${ips.length === 1 ? '' : 's'} (two are required, one per instance)`);
       for (const x of ips) {
         if (!x.pip) continue;
-        const skuName = String(get(x.pip.body, 'sku.name') ?? '');
+        const pipSku = String(get(x.pip.body, 'sku.name') ?? '');
         const alloc = String(get(x.pip.body, 'properties.publicIPAllocationMethod') ?? '');
-        if (skuName && !eqi(skuName, 'Standard')) problems.push(`${x.pip.name} is ${skuName} SKU`);
+        if (pipSku && !eqi(pipSku, 'Standard')) problems.push(`${x.pip.name} is ${pipSku} SKU`);
         if (alloc && !eqi(alloc, 'Static')) problems.push(`${x.pip.name} is ${alloc}`);
       }
       if (problems.length === 0) continue;
       emit(gw.id, {
-        reason: `${gw.name} is active-active but has ${problems.join('; ')}. Active-active needs two Standard, Static public IPs, one per instance; otherwise the second tunnel cannot be built and a maintenance event on the lone instance drops the site.`,
+        reason: `${gw.name} is active-active but ${problems.join('; ')}. Active-active needs two Standard, Static public IPs, one per instance; otherwise the second tunnel cannot be built and a maintenance event on the lone instance drops the site.`,
         evidence: { 'properties.activeActive': true, ipConfigurations: ips.map((x) => ({ name: x.config, publicIPAddress: x.pipId ?? null, sku: x.pip ? get(x.pip.body, 'sku.name') ?? null : null, allocation: x.pip ? get(x.pip.body, 'properties.publicIPAllocationMethod') ?? null : null })) },
         fix: { kind: 'manual', description: 'Give each IP configuration its own Standard, Static public IP (add a second configuration if there is only one)', targetId: gw.id },
       });
@@ -90,8 +91,8 @@ export const vpnAzSkuPublicIp = defineRule(
         emit(gw.id, {
           severity: basic ? 'medium' : 'low',
           reason: basic
-            ? `${gw.name} is ${sku(gw)} but its public IP ${x.pip.name} is Basic SKU, so the gateway is deployed regional: you pay for the AZ SKU and get no zone redundancy.`
-            : `${gw.name} is ${sku(gw)} but its public IP ${x.pip.name} is pinned to zone ${zoneList[0]}, so every instance runs in that one zone (zonal, not zone-redundant); a zone outage takes the gateway down.`,
+            ? `${gw.name} is ${skuName(gw)} but its public IP ${x.pip.name} is Basic SKU, so the gateway is deployed regional: you pay for the AZ SKU and get no zone redundancy.`
+            : `${gw.name} is ${skuName(gw)} but its public IP ${x.pip.name} is pinned to zone ${zoneList[0]}, so every instance runs in that one zone (zonal, not zone-redundant); a zone outage takes the gateway down.`,
           evidence: { 'properties.sku.name': sku(gw), publicIp: x.pip.id, 'publicIp.sku.name': pipSku || null, 'publicIp.zones': zoneList },
           fix: { kind: 'manual', description: 'Use a Standard public IP without a zone (or with zones 1, 2, 3) so the instances spread across zones', targetId: gw.id },
         });

@@ -40,7 +40,7 @@ export const vpnTunnelLimit = defineRule(
       const limit = tunnelLimit(sku(gw), isPolicyBased(gw));
       if (limit === undefined || conns.length <= limit) continue;
       emit(gw.id, {
-        reason: `${gw.name} (${String(props(gw).vpnType ?? 'RouteBased')}, ${skuName(gw)}) carries ${conns.length} site-to-site/VNet-to-VNet connections but this SKU allows ${limit} tunnels. Connections beyond the limit do not come up; move to a larger SKU (VpnGw4AZ/5AZ allow 100) or to Virtual WAN.`,
+        reason: `${gw.name} (${String(props(gw).vpnType ?? 'RouteBased')}, ${skuName(gw)}) carries ${conns.length} site-to-site/VNet-to-VNet connections but this ${isPolicyBased(gw) ? 'policy-based gateway' : 'SKU'} allows ${limit} tunnel${limit === 1 ? '' : 's'}. Connections beyond the limit do not come up; move to a larger SKU (VpnGw4AZ/5AZ allow 100) or to Virtual WAN.`,
         evidence: { 'properties.sku.name': sku(gw), 'properties.vpnType': props(gw).vpnType ?? 'RouteBased', connections: conns.map((c) => c.id), limit },
         fix: { kind: 'manual', description: `Resize ${gw.name} to a SKU with at least ${conns.length} tunnels, or remove connections`, targetId: gw.id },
       });
@@ -70,7 +70,7 @@ export const vpnGenerationSkuMismatch = defineRule(
       if (!table || !/^vpngw\d(az)?$/.test(s) || table.has(s)) continue;
       const other = table === GEN1 ? 'Generation2' : 'Generation1';
       emit(gw.id, {
-        reason: `${gw.name} says ${gen} with SKU ${s}, a pair the SKU table does not offer (${table === GEN1 ? 'VpnGw4/5 exist only as Generation2' : 'VpnGw1 exists only as Generation1'}). The body was probably written by a template that mixes generations; ARM either rejects the next update or the gateway is not the size you think.`,
+        reason: `${gw.name} says ${gen} with SKU ${skuName(gw)}, a pair the SKU table does not offer (${table === GEN1 ? 'VpnGw4/5 exist only as Generation2' : 'VpnGw1 exists only as Generation1'}). The body was probably written by a template that mixes generations; ARM either rejects the next update or the gateway is not the size you think.`,
         evidence: { 'properties.vpnGatewayGeneration': gen, 'properties.sku.name': s },
         fix: { kind: 'manual', description: `Set vpnGatewayGeneration to ${other} in the template (or pick a SKU offered in ${gen})`, targetId: gw.id },
       });
@@ -186,7 +186,7 @@ export const vpnPolicyBasedLimits = defineRule(
       if (!isPolicyBased(gw)) continue;
       const p = props(gw);
       const problems: string[] = [];
-      if (sku(gw) && sku(gw) !== 'basic') problems.push(`SKU ${sku(gw)} (policy-based exists only on Basic)`);
+      if (sku(gw) && sku(gw) !== 'basic') problems.push(`SKU ${skuName(gw)} (policy-based exists only on Basic)`);
       const pools = (p.vpnClientConfiguration as { vpnClientAddressPool?: { addressPrefixes?: unknown[] } } | undefined)?.vpnClientAddressPool?.addressPrefixes;
       if (Array.isArray(pools) && pools.length > 0) problems.push('a point-to-site configuration (no P2S on policy-based)');
       if (problems.length === 0) continue;

@@ -48,7 +48,7 @@ export const lngPrefixOverlap = defineRule(
           const hits = overlapping(lngPrefixes(list[j]!), lngPrefixes(list[i]!));
           if (hits.length === 0) continue;
           emit(list[j]!.id, {
-            reason: `${list[j]!.name} and ${list[i]!.name} connect to the same VPN gateway and both claim ${hits.map(([a, b]) => (a === b ? a : `${a}/${b}`)).join(', ')}. The gateway has two routes for the same range, so traffic for it can go to the wrong site.`,
+            reason: `${list[j]!.name} and ${list[i]!.name} connect to the same VPN gateway and claim overlapping ranges (${hits.map(([a, b]) => (a === b ? a : `${a} and ${b}`)).join(', ')}). The gateway has two routes for the same range, so traffic for it can go to the wrong site.`,
             evidence: { 'properties.localNetworkAddressSpace.addressPrefixes': lngPrefixes(list[j]!), other: list[i]!.id, 'other.properties.localNetworkAddressSpace.addressPrefixes': lngPrefixes(list[i]!) },
             fix: { kind: 'manual', description: 'Give each site its own prefixes (or use BGP and IngressSNAT NAT rules where the sites really overlap)', targetId: list[j]!.id },
           });

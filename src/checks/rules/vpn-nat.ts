@@ -3,6 +3,7 @@ import { prefixLength } from '../cidr.js';
 import { DOCS } from '../docs.js';
 import { eqi, get, props } from '../model.js';
 import { defineRule } from '../rule-kit.js';
+import { skuName } from './gateway.js';
 import { hasNat, sku, vpnGateways } from './vpn-topology.js';
 
 const NAT_QUOTE = 'NAT is supported on the following SKUs: VpnGw2~5, VpnGw2AZ~5AZ.';
@@ -21,7 +22,7 @@ export const vpnNatSku = defineRule(
       const rules = natRules(gw.body);
       if (rules.length === 0 || /^vpngw[2-5](az)?$/.test(sku(gw))) continue;
       emit(gw.id, {
-        reason: `${gw.name} has ${rules.length} NAT rule(s) but is ${sku(gw) || 'an unknown SKU'}; NAT runs only on VpnGw2–5 and VpnGw2AZ–5AZ, so the translations are not applied and overlapping networks collide.`,
+        reason: `${gw.name} has ${rules.length} NAT rule(s) but is ${skuName(gw) || 'an unknown SKU'}; NAT runs only on VpnGw2–5 and VpnGw2AZ–5AZ, so the translations are not applied and overlapping networks collide.`,
         evidence: { 'properties.sku.name': sku(gw), natRules: rules.map((r) => String(r.name ?? r.id ?? '')) },
         fix: { kind: 'manual', description: `Resize ${gw.name} to VpnGw2AZ or larger before relying on NAT`, targetId: gw.id },
       });
