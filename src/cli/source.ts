@@ -64,8 +64,8 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
   }
   if (demo || scenarioFile) {
     const { startEmulator } = await import('../emulator/server.js');
-    const { scenarioPath } = await import('../emulator/scenarios/index.js');
-    const file = scenarioFile ?? scenarioPath('contoso');
+    const { resolveScenarioArg, scenarioPath } = await import('../emulator/scenarios/index.js');
+    const file = scenarioFile ? resolveScenarioArg(scenarioFile) : scenarioPath('contoso');
     const emu = await startEmulator({ scenarioFile: file }).catch((e: Error) => {
       throw e.name === 'EmulatorInputError' ? new ErscopeError(e.message) : e;
     });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isBundledScenarioName, listBundledScenarios, loadBundledScenario, scenarioPath } from '../../src/emulator/scenarios/index.js';
+import { isBundledScenarioName, listBundledScenarios, loadBundledScenario, resolveScenarioArg, scenarioPath } from '../../src/emulator/scenarios/index.js';
 
 describe('bundled scenario index', () => {
   it('resolves both bundled files next to the module, whatever the working directory', () => {
@@ -23,5 +23,11 @@ describe('bundled scenario index', () => {
 
   it('rejects an unknown name with a one-line message naming the choices', () => {
     expect(() => scenarioPath('nope' as 'contoso')).toThrow('Unknown scenario "nope"; use one of: contoso, contoso-clean, limits-vpn-vwan.');
+  });
+
+  it('resolves a --scenario argument: a bundled name unless a file of that name exists, otherwise the path as given', () => {
+    expect(resolveScenarioArg('limits-vpn-vwan')).toBe(scenarioPath('limits-vpn-vwan'));
+    expect(resolveScenarioArg('/tmp/my-estate.json')).toBe('/tmp/my-estate.json');
+    expect(resolveScenarioArg('nope')).toBe('nope');
   });
 });

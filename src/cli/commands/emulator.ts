@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FAULT_SYNTAX, mergeFaults, parseFaultSpec } from '../../emulator/faults.js';
 import type { FaultConfig } from '../../emulator/faults.js';
-import { scenarioPath } from '../../emulator/scenarios/index.js';
+import { resolveScenarioArg, scenarioPath } from '../../emulator/scenarios/index.js';
 import { startEmulator } from '../../emulator/server.js';
 import { onStdoutClosed } from '../closed-pipe.js';
 import type { CommandIO } from '../io.js';
@@ -17,7 +17,7 @@ The first two lines of output are:
 
 Options:
   --demo              load the bundled Contoso scenario (default when no --scenario is given)
-  --scenario FILE     load a scenario JSON file
+  --scenario FILE     load a scenario JSON file, or a bundled one by name: contoso, contoso-clean, limits-vpn-vwan
   --port N            listen on port N (default: a free port)
   --latency MS        add MS milliseconds to every response
   --page-size N       items per list page before nextLink (default 100)
@@ -73,7 +73,8 @@ export async function runEmulatorCommand(argv: string[], io: CommandIO, hooks: E
     io.stdout.write(HELP + '\n');
     return 0;
   }
-  const scenarioFile = (values.scenario as string | undefined) ?? scenarioPath('contoso');
+  const scenarioArg = values.scenario as string | undefined;
+  const scenarioFile = scenarioArg ? resolveScenarioArg(scenarioArg) : scenarioPath('contoso');
   if (!existsSync(scenarioFile)) {
     io.stderr.write(`erscope emulator: scenario file not found: ${scenarioFile}\n`);
     return 2;

@@ -36,6 +36,11 @@ export function isBundledScenarioName(name: string): name is BundledScenarioName
   return Object.prototype.hasOwnProperty.call(SUMMARIES, name);
 }
 
+/** A `--scenario` argument as a file path: a bundled scenario name (contoso, limits-vpn-vwan...) unless a file of that name exists. */
+export function resolveScenarioArg(arg: string): string {
+  return !existsSync(arg) && isBundledScenarioName(arg) ? scenarioPath(arg) : arg;
+}
+
 /** Reads and parses a bundled scenario; throws a one-line error if the file is missing (e.g. not copied next to a bundle). */
 export function loadBundledScenario(name: BundledScenarioName): Scenario {
   const path = scenarioPath(name);
