@@ -7,6 +7,7 @@
 //   the launcher, and postpack removes it again (`--pack` / `--clean-pack`).
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { patchesPlugin } from './bundle-patches.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = `${root}node_modules/.cache/erscope`;
@@ -15,26 +16,28 @@ export const bundlePath = `${outDir}/cli.mjs`;
 /** The folder a packed tarball ships (gitignored; exists only between prepack and postpack). */
 export const packDir = `${root}src/bin/dist`;
 
+/** The esbuild options every build of product code shares (the CLI bundle, and the render bench that measures it). */
+export function productBuildOptions() {
+  return {
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    jsx: 'automatic',
+    logLevel: 'error',
+    plugins: [patchesPlugin],
+    alias: { 'react-devtools-core': `${root}src/build/rdt-stub.mjs` },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" },
+  };
+}
+
 /** Builds into a fresh directory and swaps it in, so a failed build never leaves a half-written entry. */
 export async function buildBundle(dir = outDir) {
   const { build } = await import('esbuild');
   const tmp = `${dir}.${process.pid}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
-  await build({
-    entryPoints: { cli: `${root}src/cli/entry.ts` },
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    jsx: 'automatic',
-    outdir: tmp,
-    outExtension: { '.js': '.mjs' },
-    logLevel: 'error',
-    alias: { 'react-devtools-core': `${root}src/build/rdt-stub.mjs` },
-    define: { 'process.env.NODE_ENV': '"production"' },
-    banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" },
-  });
+  await build({ ...productBuildOptions(), entryPoints: { cli: `${root}src/cli/entry.ts` }, splitting: true, outdir: tmp, outExtension: { '.js': '.mjs' } });
   // Bundled scenarios resolve next to the running module (import.meta.url), so every one travels with the bundle.
   const scenarios = `${root}src/emulator/scenarios/`;
   for (const f of readdirSync(scenarios).filter((n) => n.endsWith('.json'))) copyFileSync(scenarios + f, `${tmp}/${f}`);

@@ -1,25 +1,50 @@
 import { EXIT } from './exit-codes.js';
-import { baseExplorerBackend } from './explorer-base.js';
-import { withExport } from './explorer-export.js';
 import type { FlagValues } from './flags.js';
 import type { CommandIO } from './io.js';
-import { openSource } from './source.js';
+import { chooseSource, openSource, sourcePreview, type OpenedSource } from './source.js';
 
-/** Opens the source and runs the explorer until the user quits; the source (and any in-process emulator) is closed after. */
+/**
+ * Opens the source and runs the explorer until the user quits; the source (and any in-process emulator) is closed
+ * after. The first frame (header with the source, the step under way) is drawn before anything slow: only Ink, React
+ * and that frame are loaded first, then the emulator / SDK / snapshot open behind it, then the explorer takes over.
+ */
 export async function runExplorer(values: FlagValues, _io: CommandIO, opts: { startCreate?: string } = {}): Promise<number> {
-  const src = await openSource(values);
+  const preview = sourcePreview(chooseSource(values)); // conflicting flags fail here, before the screen is touched
+  // Ink draws only the final frame when CI/CONTINUOUS_INTEGRATION is set (read once, when ink loads); someone at an
+  // interactive terminal is not a CI job, so clear the markers before the first import of the UI.
+  for (const k of ['CI', 'CONTINUOUS_INTEGRATION']) if (k in process.env) process.env[k] = 'false';
+  const { mountBoot } = await import('../ui/boot/mount-boot.js');
+  const boot = mountBoot(preview.info, preview.step);
+  // Let the frame reach the terminal before the (synchronous) parsing of the emulator, the SDK or a snapshot starts.
+  await new Promise((r) => setImmediate(r));
+  const opening = openSource(values);
+  let src: OpenedSource | undefined;
   try {
-    // Ink draws only the final frame when CI/CONTINUOUS_INTEGRATION is set (read once, when ink loads); someone at an
-    // interactive terminal is not a CI job, so clear the markers before the first import of the UI.
-    for (const k of ['CI', 'CONTINUOUS_INTEGRATION']) if (k in process.env) process.env[k] = 'false';
-    const ui = import('../ui/mount.js');
+    src = await Promise.race([opening, boot.quit.then(() => undefined)]);
+  } catch (e) {
+    boot.abandon();
+    throw e;
+  }
+  if (!src) {
+    // Quit before the source opened: wait for it so an in-process emulator still cleans up its files.
+    boot.abandon();
+    await opening.then((s) => s.close(), () => undefined);
+    return EXIT.ok;
+  }
+  let quitting = false;
+  void boot.quit.then(() => (quitting = true));
+  try {
+    boot.step('loading the explorer');
     // A snapshot needs neither live status nor writes: skip loading the SDK-bound parts so the first frame comes sooner.
     const backend = src.snapshot
-      ? withExport(baseExplorerBackend(src, values))
+      ? await snapshotBackend(src, values)
       : (await import('./explorer-backend.js')).createExplorerBackend(src, values);
-    const { mountExplorer } = await ui;
+    if (quitting) {
+      boot.abandon();
+      return EXIT.ok;
+    }
     try {
-      await mountExplorer(backend, opts.startCreate ? { startCreate: opts.startCreate } : {});
+      await boot.run(backend, opts.startCreate ? { startCreate: opts.startCreate } : {});
     } finally {
       backend.live?.monitor.stop();
     }
@@ -27,4 +52,9 @@ export async function runExplorer(values: FlagValues, _io: CommandIO, opts: { st
   } finally {
     await src.close();
   }
+}
+
+async function snapshotBackend(src: OpenedSource, values: FlagValues) {
+  const [{ baseExplorerBackend }, { withExport }] = await Promise.all([import('./explorer-base.js'), import('./explorer-export.js')]);
+  return withExport(baseExplorerBackend(src, values));
 }

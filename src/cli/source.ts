@@ -30,6 +30,44 @@ function readerChoice(values: FlagValues): InventoryReaderChoice | undefined {
   return v;
 }
 
+/** Which source the flags and environment pick, before anything is opened. */
+export type SourceChoice =
+  | { kind: 'snapshot'; file: string }
+  | { kind: 'demo' }
+  | { kind: 'scenario'; file: string }
+  | { kind: 'endpoint'; endpoint: string }
+  | { kind: 'azure' };
+
+/** Picks the source without touching files or the network (conflicting flags fail here, before any screen is drawn). */
+export function chooseSource(values: FlagValues, env: NodeJS.ProcessEnv = process.env): SourceChoice {
+  const snapshotFile = str(values, 'snapshot');
+  const scenarioFile = str(values, 'scenario');
+  const demo = values.demo === true;
+  const chosen = [demo && '--demo', scenarioFile && '--scenario', snapshotFile && '--snapshot', str(values, 'endpoint') && '--endpoint'].filter(Boolean);
+  if (chosen.length > 1) throw new ErscopeError(`choose one source: ${chosen.join(' and ')} were both given`);
+  if (snapshotFile) return { kind: 'snapshot', file: snapshotFile };
+  if (demo) return { kind: 'demo' };
+  if (scenarioFile) return { kind: 'scenario', file: scenarioFile };
+  const endpoint = str(values, 'endpoint') ?? env.ERSCOPE_ENDPOINT;
+  return endpoint ? { kind: 'endpoint', endpoint } : { kind: 'azure' };
+}
+
+/** What the explorer's first frame says about a source that is still opening: its kind, a label and the step under way. */
+export function sourcePreview(choice: SourceChoice): { info: SourceInfo; step: string } {
+  switch (choice.kind) {
+    case 'snapshot':
+      return { info: { kind: 'snapshot', label: choice.file }, step: `reading snapshot ${choice.file}` };
+    case 'demo':
+      return { info: { kind: 'emulator', label: 'demo: contoso' }, step: 'starting the local emulator with the demo scenario' };
+    case 'scenario':
+      return { info: { kind: 'emulator', label: choice.file }, step: `starting the local emulator with ${choice.file}` };
+    case 'endpoint':
+      return { info: { kind: 'emulator', label: choice.endpoint }, step: `connecting to ${choice.endpoint}` };
+    case 'azure':
+      return { info: { kind: 'azure', label: 'Azure' }, step: 'signing in to Azure' };
+  }
+}
+
 /** Extra knobs tests and the bench use; users never need them. */
 export interface OpenSourceOptions {
   env?: NodeJS.ProcessEnv;
@@ -44,18 +82,17 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
   const subscriptions = list(values, 'subscription');
   const reader = readerChoice(values);
   const withReader = <T extends object>(o: T): T & { reader?: InventoryReaderChoice } => (reader ? { ...o, reader } : o);
-  const snapshotFile = str(values, 'snapshot');
-  const scenarioFile = str(values, 'scenario');
-  const demo = values.demo === true;
-  const endpoint = str(values, 'endpoint') ?? (demo || scenarioFile || snapshotFile ? undefined : env.ERSCOPE_ENDPOINT);
+  const choice = chooseSource(values, env);
+  const snapshotFile = choice.kind === 'snapshot' ? choice.file : undefined;
+  const scenarioFile = choice.kind === 'scenario' ? choice.file : undefined;
+  const demo = choice.kind === 'demo';
+  const endpoint = choice.kind === 'endpoint' ? choice.endpoint : undefined;
   const cloudFlag = str(values, 'cloud');
   if (cloudFlag !== undefined) {
     // Checked whatever the source, so a typo fails the same way with --demo as against Azure.
     const { resolveCloud } = await import('../arm/cloud.js');
     resolveCloud({ flag: cloudFlag, env });
   }
-  const chosen = [demo && '--demo', scenarioFile && '--scenario', snapshotFile && '--snapshot', str(values, 'endpoint') && '--endpoint'].filter(Boolean);
-  if (chosen.length > 1) throw new ErscopeError(`choose one source: ${chosen.join(' and ')} were both given`);
 
   if (snapshotFile) {
     const { readSnapshot } = await import('../topology/snapshot.js');

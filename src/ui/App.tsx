@@ -123,7 +123,7 @@ export function App(props: AppProps) {
       <LiveContext.Provider value={live}>
       <Box flexDirection="column" width={width}>
         <Header counter={counter} />
-        <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+        <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
           {writing.state.screen ? (
             <WritePanel state={writing.state} height={bodyHeight} {...(backend.writes ? { writes: backend.writes } : {})} />
           ) : (

@@ -6,7 +6,7 @@ import { SegLine } from './Styled.js';
 export function LineList({ lines, offset, height, cursor }: { lines: Line[]; offset: number; height: number; cursor?: number }) {
   const visible = lines.slice(offset, offset + Math.max(0, height));
   return (
-    <Box flexDirection="column" height={height} overflow="hidden">
+    <Box flexDirection="column" height={height} overflowY="hidden">
       {visible.map((l, i) => (
         <SegLine key={offset + i} segs={l.segs} selected={cursor === offset + i} />
       ))}

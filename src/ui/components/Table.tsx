@@ -59,7 +59,7 @@ export function Table({ placed, rows, cells, order, cursor, offset, height, sort
       <Text wrap="truncate-end" {...theme.tone('title')}>
         {header}
       </Text>
-      <Box flexDirection="column" height={Math.max(0, height)} overflow="hidden">
+      <Box flexDirection="column" height={Math.max(0, height)} overflowY="hidden">
         {window.length === 0 ? (
           <Text {...theme.tone('muted')}>{emptyText}</Text>
         ) : (
