@@ -33,7 +33,7 @@ export type CommandId =
   | 'app.operations';
 
 /** Where a binding applies: the kind of page on top of the stack. */
-export type PageKind = 'table' | 'detail' | 'path' | 'events' | 'diagnose';
+export type PageKind = 'table' | 'detail' | 'path' | 'events' | 'diagnose' | 'resiliency';
 
 /** One row of the key table: the single source for dispatch, help, footer and read-only filtering. */
 export interface Binding {
@@ -54,7 +54,7 @@ export interface Binding {
 
 /** The key table. Order is the order of help and footer. */
 export const KEYMAP: readonly Binding[] = [
-  { id: 'nav.open', short: 'open', keys: ['enter'], description: 'open / drill in', category: 'navigation', views: ['table', 'detail', 'path', 'events'], footer: true },
+  { id: 'nav.open', short: 'open', keys: ['enter'], description: 'open / drill in', category: 'navigation', views: ['table', 'detail', 'path', 'events', 'resiliency'], footer: true },
   { id: 'nav.back', short: 'back', keys: ['esc'], description: 'back / clear filter', category: 'navigation', footer: true },
   { id: 'nav.up', keys: ['up', 'k'], description: 'move up', category: 'navigation' },
   { id: 'nav.down', keys: ['down', 'j'], description: 'move down', category: 'navigation' },
@@ -64,13 +64,13 @@ export const KEYMAP: readonly Binding[] = [
   { id: 'nav.bottom', keys: ['end', 'G'], description: 'last row', category: 'navigation' },
   { id: 'view.filter', short: 'filter', keys: ['/'], description: 'filter (! inverts)', category: 'view', views: ['table'], footer: true },
   { id: 'app.command', short: 'cmd', keys: [':'], description: 'command (:conn @sub /loc)', category: 'view', footer: true },
-  { id: 'view.jump', keys: ['1', '2', '3', '4', '5', '6', '7', '8'], description: 'switch view 1..8', category: 'view' },
+  { id: 'view.jump', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], description: 'switch view 1..9 (9: resiliency)', category: 'view' },
   { id: 'view.sortNext', short: 'sort', keys: ['s'], description: 'next sort column', category: 'view', views: ['table'], footer: true },
   { id: 'view.sortReverse', keys: ['S'], description: 'reverse sort', category: 'view', views: ['table'] },
   { id: 'tree.toggle', short: 'expand', keys: ['space', 'right'], description: 'expand / collapse tree node', category: 'view', views: ['detail'], footer: true },
-  { id: 'res.path', short: 'paths', keys: ['p'], description: 'paths serving a VNet/gateway/hub', category: 'resource', views: ['table', 'detail'], footer: true },
-  { id: 'res.copyId', short: 'copy id', keys: ['y'], description: 'copy resource id', category: 'resource', views: ['table', 'detail', 'path'], footer: true },
-  { id: 'res.copyJson', keys: ['Y'], description: 'copy resource JSON (redacted)', category: 'resource', views: ['table', 'detail', 'path'] },
+  { id: 'res.path', short: 'paths', keys: ['p'], description: 'paths serving a VNet/gateway/hub', category: 'resource', views: ['table', 'detail', 'resiliency'], footer: true },
+  { id: 'res.copyId', short: 'copy id', keys: ['y'], description: 'copy resource id', category: 'resource', views: ['table', 'detail', 'path', 'resiliency'], footer: true },
+  { id: 'res.copyJson', keys: ['Y'], description: 'copy resource JSON (redacted)', category: 'resource', views: ['table', 'detail', 'path', 'resiliency'] },
   { id: 'res.diagnose', short: 'diagnose', keys: ['d'], description: 'diagnose (ExpressRoute troubleshooting flow)', category: 'resource', views: ['table', 'detail', 'events'], footer: true },
   { id: 'diag.toggle', short: 'evidence', keys: ['enter', 'space'], description: 'show / hide the evidence of a step', category: 'view', views: ['diagnose'], footer: true },
   { id: 'res.create', short: 'create', keys: ['c'], description: 'create a connection', category: 'write', views: ['table', 'detail'], write: true, footer: true },

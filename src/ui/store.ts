@@ -13,6 +13,7 @@ export type Page =
   | { kind: 'table'; view: ViewId; scope: Scope; cursor: number; offset: number; sort?: { col: number; desc: boolean } }
   | { kind: 'detail'; id: string; cursor: number; offset: number; expanded: string[] }
   | { kind: 'path'; id: string; cursor: number; offset: number }
+  | { kind: 'resiliency'; id: string; cursor: number; offset: number }
   | { kind: 'events'; cursor: number; offset: number }
   | { kind: 'diagnose'; id: string; cursor: number; offset: number; expanded: string[] };
 

@@ -89,7 +89,7 @@ describe('resiliency analysis of a VNet', () => {
     ];
     const all = analyzeResiliency(graphOf(r));
     expect(all.map((t) => [t.kind, t.name, t.score, t.model])).toEqual([['hub', 'hub-weu', 100, 'maximum']]);
-    expect(all[0]!.gateways[0]).toMatchObject({ kind: 'expressroute', zoneRedundant: true, sku: 'Virtual WAN (2 SU)' });
+    expect(all[0]!.gateways[0]).toMatchObject({ kind: 'expressroute', zoneRedundant: true, sku: 'vWAN 2 SU' });
   });
 });
 

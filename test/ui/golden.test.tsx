@@ -7,7 +7,7 @@ import { fixtureBackend } from './fixture.js';
 afterEach(() => cleanup());
 
 const VIEW_KEYS: Array<[string, string]> = [
-  ['1', 'circuits'], ['2', 'peerings'], ['3', 'gateways'], ['4', 'connections'], ['5', 'hubs'], ['6', 'sites'], ['7', 'findings'], ['8', 'all'],
+  ['1', 'circuits'], ['2', 'peerings'], ['3', 'gateways'], ['4', 'connections'], ['5', 'hubs'], ['6', 'sites'], ['7', 'findings'], ['8', 'all'], ['9', 'resiliency'],
 ];
 
 describe('golden frames', () => {
@@ -43,6 +43,15 @@ describe('golden frames', () => {
     const f = r.frame();
     expect(f).toContain('★ ER  erc-ams');
     expectGolden('path-hub-weu-80', f);
+  });
+
+  it.each([80, 120])('resiliency drill-down of the hub VNet at %i columns', async (width) => {
+    const r = renderApp({ backend: fixtureBackend(), autoLoad: false }, width, 40);
+    await r.press(':', ...'res', KEY.enter, '/', ...'vnet-hub', KEY.enter, KEY.enter);
+    const f = r.frame();
+    expect(f).toContain('Resiliency of vnet-hub-weu');
+    expect(f).toContain('Single points of failure');
+    expectGolden(`resiliency-vnet-hub-weu-${width}`, f);
   });
 
   it('help at 80x24', async () => {

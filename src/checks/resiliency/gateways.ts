@@ -36,7 +36,7 @@ function vnetGateway(gw: Res): ServingGateway {
 // Virtual WAN hub gateways have no SKU to choose: the hub runs several instances of each (vwanGateways source).
 function hubGateway(gw: Res, kind: 'expressroute' | 'vpn'): ServingGateway {
   const units = get(gw.body, 'properties.autoScaleConfiguration.bounds.min') ?? get(gw.body, 'properties.vpnGatewayScaleUnit');
-  return { id: gw.id, name: gw.name, kind, sku: `Virtual WAN${units !== undefined ? ` (${String(units)} SU)` : ''}`, zoneRedundant: true, zoneScore: 1 };
+  return { id: gw.id, name: gw.name, kind, sku: `vWAN${units !== undefined ? ` ${String(units)} SU` : ''}`, zoneRedundant: true, zoneScore: 1 };
 }
 
 /** VNet gateways whose GatewaySubnet is in this VNet, keyed by VNet id. */

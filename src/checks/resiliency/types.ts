@@ -29,7 +29,7 @@ export interface ServingGateway {
   id: string;
   name: string;
   kind: 'expressroute' | 'vpn';
-  /** SKU name, or "Virtual WAN (scale units)" for hub gateways. */
+  /** SKU name, or "vWAN 2 SU" (scale units) for hub gateways. */
   sku: string;
   zoneRedundant: boolean;
   /** Share of the zone factor this gateway earns, 0..1 (Resiliency Insights ratios). */

@@ -93,6 +93,10 @@ function handleNormal(env: KeyEnv, input: string, key: Key, view: PageKind): voi
     case 'nav.top': return move({ to: 0 });
     case 'nav.bottom': return move({ to: content.count - 1 });
     case 'nav.open':
+      // The resiliency table drills into the why (score, single points, paths), not the VNet's JSON.
+      if (id && view === 'table' && state.stack[state.stack.length - 1]?.kind === 'table' && content.kind === 'table' && content.view.id === 'resiliency') {
+        return dispatch({ type: 'push', page: { kind: 'resiliency', id, cursor: 0, offset: 0 } });
+      }
       if (id) dispatch({ type: 'push', page: { kind: 'detail', id, cursor: 0, offset: 0, expanded: [] } });
       return;
     case 'nav.back':
@@ -115,7 +119,7 @@ function handleNormal(env: KeyEnv, input: string, key: Key, view: PageKind): voi
       return;
     case 'res.path': {
       const top = state.stack[state.stack.length - 1];
-      const pageId = top?.kind === 'detail' ? top.id : undefined;
+      const pageId = top?.kind === 'detail' || top?.kind === 'resiliency' ? top.id : undefined;
       const m = env.model;
       const root = m && ((id && pathRootFor(m, id)) || (pageId && pathRootFor(m, pageId)));
       if (root) return dispatch({ type: 'push', page: { kind: 'path', id: root, cursor: 0, offset: 0 } });

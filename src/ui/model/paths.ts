@@ -28,7 +28,8 @@ function nameOf(m: Model, id: string | undefined): string {
   return n.stub ? `${GLYPH.stub} ${n.name} (${n.stub === 'no-access' ? 'no access' : 'missing'})` : n.name;
 }
 
-function pathLines(m: Model, p: ServicePath): Line[] {
+/** The two lines of one path: connection with weight and status, then gateway → circuit / peering @ location (or site). */
+export function pathLines(m: Model, p: ServicePath): Line[] {
   const look = statusLook(p.status, m.node(p.connectionId)?.stub);
   const head: Line = {
     id: p.connectionId,

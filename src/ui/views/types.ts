@@ -3,8 +3,8 @@ import type { Finding } from '../../checks/types.js';
 import type { Model } from '../model/model.js';
 import type { Tone } from '../theme.js';
 
-/** The eight switchable table views, in number-key order. */
-export type ViewId = 'circuits' | 'peerings' | 'gateways' | 'connections' | 'hubs' | 'sites' | 'findings' | 'all';
+/** The nine switchable table views, in number-key order. */
+export type ViewId = 'circuits' | 'peerings' | 'gateways' | 'connections' | 'hubs' | 'sites' | 'findings' | 'all' | 'resiliency';
 
 /** One table row: a graph node, or a finding (findings view); `id` is the resource it opens. */
 export interface Row {
