@@ -13,7 +13,7 @@ export interface FlagSpec {
 /** Flags that choose where data comes from; every data command accepts them. */
 export const SOURCE_FLAGS: Record<string, FlagSpec> = {
   demo: { type: 'boolean', help: 'start the bundled emulator with the contoso scenario' },
-  scenario: { type: 'string', value: 'FILE', help: 'start the emulator with a scenario file (or a bundled one by name: contoso, contoso-clean, limits-vpn-vwan)' },
+  scenario: { type: 'string', value: 'FILE', help: 'start the emulator with a scenario file (or a bundled one by name: contoso, contoso-clean, limits-er, limits-vpn-vwan)' },
   endpoint: { type: 'string', value: 'URL', help: 'use an emulator already running (or ERSCOPE_ENDPOINT)' },
   'ca-cert': { type: 'string', value: 'FILE', help: "the running emulator's CA certificate (or ERSCOPE_CA_CERT)" },
   snapshot: { type: 'string', value: 'FILE', help: 'read a saved snapshot instead of Azure (offline)' },

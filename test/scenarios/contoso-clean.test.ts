@@ -31,7 +31,7 @@ describe('contoso-clean.json', () => {
     expect(algos.length).toBeGreaterThan(20);
     expect(algos.filter((a) => weak.includes(String(a)))).toEqual([]);
     const skus = ofType(clean, RT.vnetGateway).map((g) => (g.properties as any).sku.name as string); // eslint-disable-line @typescript-eslint/no-explicit-any
-    expect(skus.filter((k) => !/AZ$/.test(k))).toEqual([]);
+    expect(skus.filter((k) => !/AZ$/.test(k) && k !== 'ErGwScale')).toEqual([]); // ErGwScale is zone-redundant too (domain.md §1.2)
     expect(valuesOf(clean, 'connectionStatus').filter((v) => v !== 'Connected')).toEqual([]);
     expect(valuesOf(clean, 'circuitConnectionStatus').filter((v) => v !== 'Connected')).toEqual([]);
     expect(clean.timeline).toEqual([]);
@@ -45,6 +45,8 @@ describe('contoso-clean.json', () => {
     expect(onlyFaulty.sort()).toEqual(['cn-lab-neu-er-dub', 'cn-partner-weu-er-fra']);
     const onlyClean = [...top(clean)].filter((id) => !top(faulty).has(id)).map((id) => parseArmId(id).name);
     // The VNet-to-VNet pair is the clean case of vpn-vnet2vnet-policy-mismatch (same policy both ways).
-    expect(onlyClean.sort()).toEqual(['cn-hub-weu-v2v-lab-neu', 'cn-lab-neu-v2v-hub-weu', 'cn-partner-weu-er-lon', 'cn-prod-neu-er-ams', 'cn-prod-uks-er-dub', 'ergw-vhub-uks', 'rf-ms365-uks']);
+    // The ErGwScale gateway (its VNet, IP and two links) is the clean case of the second-wave ExpressRoute gateway rules.
+    const scaleCase = ['cn-scale-neu-er-ams-primary', 'cn-scale-neu-er-dub-dr', 'pip-vgw-er-scale-neu', 'vgw-er-scale-neu', 'vnet-scale-neu'];
+    expect(onlyClean.sort()).toEqual(['cn-hub-weu-v2v-lab-neu', 'cn-lab-neu-v2v-hub-weu', 'cn-partner-weu-er-lon', 'cn-prod-neu-er-ams', 'cn-prod-uks-er-dub', 'ergw-vhub-uks', 'rf-ms365-uks', ...scaleCase].sort());
   });
 });

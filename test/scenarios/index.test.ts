@@ -15,14 +15,15 @@ describe('bundled scenario index', () => {
   });
 
   it('lists the bundled scenarios and loads them', () => {
-    expect(listBundledScenarios().map((s) => s.name)).toEqual(['contoso', 'contoso-clean', 'limits-vpn-vwan']);
+    expect(listBundledScenarios().map((s) => s.name)).toEqual(['contoso', 'contoso-clean', 'limits-er', 'limits-vpn-vwan']);
+    expect(loadBundledScenario('limits-er').name).toBe('limits-er');
     expect(loadBundledScenario('contoso-clean').name).toBe('contoso-clean');
     expect(isBundledScenarioName('contoso')).toBe(true);
     expect(isBundledScenarioName('nope')).toBe(false);
   });
 
   it('rejects an unknown name with a one-line message naming the choices', () => {
-    expect(() => scenarioPath('nope' as 'contoso')).toThrow('Unknown scenario "nope"; use one of: contoso, contoso-clean, limits-vpn-vwan.');
+    expect(() => scenarioPath('nope' as 'contoso')).toThrow('Unknown scenario "nope"; use one of: contoso, contoso-clean, limits-er, limits-vpn-vwan.');
   });
 
   it('resolves a --scenario argument: a bundled name unless a file of that name exists, otherwise the path as given', () => {

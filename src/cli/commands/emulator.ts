@@ -17,7 +17,7 @@ The first two lines of output are:
 
 Options:
   --demo              load the bundled Contoso scenario (default when no --scenario is given)
-  --scenario FILE     load a scenario JSON file, or a bundled one by name: contoso, contoso-clean, limits-vpn-vwan
+  --scenario FILE     load a scenario JSON file, or a bundled one by name: contoso, contoso-clean, limits-er, limits-vpn-vwan
   --port N            listen on port N (default: a free port)
   --latency MS        add MS milliseconds to every response
   --page-size N       items per list page before nextLink (default 100)

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Scenario } from './scenario-types.js';
 
 /** Names of the scenarios shipped as JSON next to this module. */
-export type BundledScenarioName = 'contoso' | 'contoso-clean' | 'limits-vpn-vwan';
+export type BundledScenarioName = 'contoso' | 'contoso-clean' | 'limits-er' | 'limits-vpn-vwan';
 
 /** One shipped scenario: its name, file path and one-line summary. */
 export interface BundledScenario {
@@ -15,6 +15,7 @@ export interface BundledScenario {
 const SUMMARIES: Record<BundledScenarioName, string> = {
   contoso: 'Contoso hybrid estate with planted faults (3 subscriptions, circuits, gateways, VPN, Virtual WAN)',
   'contoso-clean': 'The same Contoso estate with every planted fault fixed',
+  'limits-er': 'ExpressRoute limits lab: one planted fault per documented ExpressRoute limit or constraint (circuits, peerings, gateways, Global Reach, vWAN)',
   'limits-vpn-vwan': 'Fabrikam branch network breaking documented VPN Gateway and Virtual WAN limits (SKU, BGP/APIPA, NAT, hub prefixes, sites)',
 };
 
