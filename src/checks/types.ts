@@ -64,6 +64,6 @@ export interface Rule {
   severity: Severity;
   docs: string;
   /** The documented facts this rule checks; `erscope rules --format json` and the coverage table print them. */
-  source?: RuleSource[];
+  source: RuleSource[];
   run(ctx: RuleContext): Finding[];
 }

@@ -39,8 +39,8 @@ describe('coverage table, catalog and README stay in step', () => {
   it('every rule has a docs link and at least one source with a URL and a quoted fact', () => {
     for (const r of RULES) {
       expect(r.docs, r.id).toMatch(/^https:\/\//);
-      expect(r.source?.length ?? 0, `${r.id} has no source`).toBeGreaterThan(0);
-      for (const s of r.source ?? []) {
+      expect(r.source.length, `${r.id} has no source`).toBeGreaterThan(0);
+      for (const s of r.source) {
         expect(s.url, r.id).toMatch(/^https:\/\//);
         expect(s.quote.trim().length, r.id).toBeGreaterThan(10);
       }
@@ -77,5 +77,12 @@ describe('coverage table, catalog and README stay in step', () => {
     expect(rows.find((r) => r.id === 'global-reach-local-sku')!.source[0]!.quote).toContain('Local SKU');
   });
 
-  it.todo('`erscope rules` lists at least 80 rules (the issue #12 target; made real once the second wave lands)');
+  it('`erscope rules` lists at least 80 rules, each with its docs link (the issue #12 target)', async () => {
+    const text = bufferIO();
+    expect(await runRules(text.io, 'text')).toBe(0);
+    const count = Number(/^(\d+) rules$/m.exec(text.out())?.[1]);
+    expect(count).toBe(RULES.length);
+    expect(count).toBeGreaterThanOrEqual(80);
+    for (const r of RULES) expect(text.out()).toContain(r.docs);
+  });
 });

@@ -137,7 +137,7 @@ describe('runChecks', () => {
   });
 
   it('turns a crashing rule into one info finding', () => {
-    const bad: Rule = { id: 'boom', title: 'Explodes', category: 'circuit', severity: 'high', docs: 'https://learn.microsoft.com/x', run: () => { throw new Error('kaput'); } };
+    const bad: Rule = { id: 'boom', title: 'Explodes', category: 'circuit', severity: 'high', docs: 'https://learn.microsoft.com/x', source: [], run: () => { throw new Error('kaput'); } };
     const f = runChecks({ graph: graphOf([]) }, { rules: [bad, ruleById('auth-limit')!] });
     expect(f).toEqual([expect.objectContaining({ ruleId: 'rule-error', severity: 'info', evidence: { rule: 'boom', error: 'kaput' } })]);
   });
@@ -159,7 +159,7 @@ describe('runChecks', () => {
       localGateway('lng'),
       vpnConnection('s2s', gatewayId('gw-vpn'), localGateway('lng').id, { sharedKey: PSK }),
     ];
-    const leaky: Rule = { id: 'leaky', title: 'Leaks', category: 'vpn', severity: 'high', docs: 'https://learn.microsoft.com/x', run: () => [{ ruleId: 'leaky', severity: 'high', resourceId: 'x', title: 't', reason: 'r', docs: 'd', evidence: { 'properties.sharedKey': PSK, nested: { authorizationKey: AUTH }, 'properties.ipsecPolicies[0].sharedKey': PSK } }] };
+    const leaky: Rule = { id: 'leaky', title: 'Leaks', category: 'vpn', severity: 'high', docs: 'https://learn.microsoft.com/x', source: [], run: () => [{ ruleId: 'leaky', severity: 'high', resourceId: 'x', title: 't', reason: 'r', docs: 'd', evidence: { 'properties.sharedKey': PSK, nested: { authorizationKey: AUTH }, 'properties.ipsecPolicies[0].sharedKey': PSK } }] };
     const all = [...runChecks({ graph: graphOf(estate) }), ...runChecks({ graph: graphOf(estate) }, { rules: [leaky] })];
     const ruleIds = new Set(all.map((f) => f.ruleId));
     for (const expected of ['auth-key-unmatched', 'peering-md5-invalid', 'vpn-shared-key-weak', 'leaky']) expect(ruleIds).toContain(expected);

@@ -6,7 +6,7 @@ import type { CommandIO } from '../io.js';
 /** `erscope rules`: the catalog as an aligned table (id, severity, category, title, docs), JSON (with sources), or the Markdown coverage table. */
 export async function runRules(io: CommandIO, format: 'text' | 'json' | 'md' = 'text'): Promise<number> {
   if (format === 'json') {
-    const rows = RULES.map((r) => ({ id: r.id, severity: r.severity, category: r.category, title: r.title, docs: r.docs, source: r.source ?? [] }));
+    const rows = RULES.map((r) => ({ id: r.id, severity: r.severity, category: r.category, title: r.title, docs: r.docs, source: r.source }));
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
