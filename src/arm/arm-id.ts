@@ -10,9 +10,13 @@ export interface ParsedArmId {
   names: string[];
 }
 
-/** Lower-cases and trims an ARM id so that mixed-case references land on one graph node. */
+/**
+ * Lower-cases and trims an ARM id so that mixed-case references land on one graph node. ARM spells a vWAN link
+ * connection both `…/vpnConnections/c/vpnLinkConnections/l` (REST path, NAT rule references) and
+ * `…/VpnSiteLinkConnections/l` (the body's own id): both fold onto the REST spelling.
+ */
 export function normalizeId(id: string): string {
-  return id.trim().replace(/\/+$/, '').toLowerCase();
+  return id.trim().replace(/\/+$/, '').toLowerCase().replace(/(\/vpnconnections\/[^/]+\/)vpnsitelinkconnections\//, '$1vpnlinkconnections/');
 }
 
 /** Splits an ARM id into subscription, resource group, type and names; tolerant of case and trailing slashes. */

@@ -26,6 +26,9 @@ export const RT = {
   vpnLinkConnection: 'microsoft.network/vpngateways/vpnconnections/vpnlinkconnections',
   vpnSite: 'microsoft.network/vpnsites',
   vpnSiteLink: 'microsoft.network/vpnsites/vpnsitelinks',
+  vpnNatRule: 'microsoft.network/vpngateways/natrules',
+  vnetGatewayNatRule: 'microsoft.network/virtualnetworkgateways/natrules',
+  routeMap: 'microsoft.network/virtualhubs/routemaps',
 } as const;
 
 /** One of the canonical resource types above. */
@@ -57,4 +60,7 @@ export const TYPE_LABEL: Record<string, string> = {
   [RT.vpnLinkConnection]: 'VPN link connection',
   [RT.vpnSite]: 'VPN site',
   [RT.vpnSiteLink]: 'VPN site link',
+  [RT.vpnNatRule]: 'NAT rule (vWAN VPN gateway)',
+  [RT.vnetGatewayNatRule]: 'NAT rule (VNet gateway)',
+  [RT.routeMap]: 'Hub route map',
 };

@@ -1,6 +1,7 @@
 import { RT, TYPE_LABEL } from '../arm/resource-types.js';
 import type { Inventory } from '../inventory/types.js';
 import type { TopologyGraph } from '../topology/types.js';
+import { STUB_STATUS } from '../topology/node-attrs.js';
 
 /** The readable inventory summary: per subscription, counts by type, then stubs and inventory issues. */
 export function formatInventoryTable(inv: Inventory, graph: TopologyGraph): string {
@@ -36,7 +37,7 @@ export function formatInventoryTable(inv: Inventory, graph: TopologyGraph): stri
   lines.push(`${graph.order - stubs} resources, ${graph.size} references, ${stubs} unresolved reference target(s)`);
   if (stubs > 0) {
     graph.forEachNode((_k, n) => {
-      if (n.stub) lines.push(`  ◌ ${n.stub === 'missing' ? 'missing  ' : 'no access'}  ${n.id}`);
+      if (n.stub) lines.push(`  ◌ ${STUB_STATUS[n.stub].padEnd(9)}  ${n.id}`);
     });
   }
   if (inv.issues.length > 0) {

@@ -10,6 +10,7 @@ export const SEGMENT_CASE: Record<string, string> = {
   hubroutetables: 'hubRouteTables', expressroutegateways: 'expressRouteGateways',
   expressrouteconnections: 'expressRouteConnections', vpngateways: 'vpnGateways', vpnconnections: 'vpnConnections',
   vpnlinkconnections: 'vpnLinkConnections', vpnsites: 'vpnSites', vpnsitelinks: 'vpnSiteLinks',
+  routemaps: 'routeMaps', natrules: 'natRules',
 };
 
 /** Lower-cased Microsoft.Network types (with child segments) that have routes. */
@@ -24,7 +25,8 @@ export const SERVED_TYPES = new Set([
   'microsoft.network/expressroutegateways', 'microsoft.network/expressroutegateways/expressrouteconnections',
   'microsoft.network/vpngateways', 'microsoft.network/vpngateways/vpnconnections',
   'microsoft.network/vpngateways/vpnconnections/vpnlinkconnections', 'microsoft.network/vpnsites',
-  'microsoft.network/vpnsites/vpnsitelinks',
+  'microsoft.network/vpnsites/vpnsitelinks', 'microsoft.network/virtualhubs/routemaps',
+  'microsoft.network/vpngateways/natrules', 'microsoft.network/virtualnetworkgateways/natrules',
 ]);
 
 /** One embedded child collection: the parent's property name and the child's type segment. */
@@ -33,7 +35,7 @@ export interface EmbeddedCollection {
   segment: string;
 }
 
-/** Which child arrays ARM embeds in a parent body (hub route tables are deliberately absent: ARM does not embed them). */
+/** Which child arrays ARM embeds in a parent body (hub route tables and route maps are deliberately absent: ARM does not embed them). */
 export const EMBEDDED: Record<string, EmbeddedCollection[]> = {
   'microsoft.network/expressroutecircuits': [
     { prop: 'peerings', segment: 'peerings' },
@@ -44,7 +46,11 @@ export const EMBEDDED: Record<string, EmbeddedCollection[]> = {
     { prop: 'peeredConnections', segment: 'peerconnections' },
   ],
   'microsoft.network/expressroutegateways': [{ prop: 'expressRouteConnections', segment: 'expressrouteconnections' }],
-  'microsoft.network/vpngateways': [{ prop: 'connections', segment: 'vpnconnections' }],
+  'microsoft.network/vpngateways': [
+    { prop: 'connections', segment: 'vpnconnections' },
+    { prop: 'natRules', segment: 'natrules' },
+  ],
+  'microsoft.network/virtualnetworkgateways': [{ prop: 'natRules', segment: 'natrules' }],
   'microsoft.network/vpngateways/vpnconnections': [{ prop: 'vpnLinkConnections', segment: 'vpnlinkconnections' }],
   'microsoft.network/vpnsites': [{ prop: 'vpnSiteLinks', segment: 'vpnsitelinks' }],
   'microsoft.network/virtualnetworks': [{ prop: 'subnets', segment: 'subnets' }],

@@ -11,7 +11,8 @@ export const EMBEDDED_CHILDREN: Record<string, readonly string[]> = {
   // ARM spells the read-only peer list `peeredConnections`; accept `peerConnections` too.
   [RT.peering]: ['connections', 'peeredConnections', 'peerConnections'],
   [RT.erGateway]: ['expressRouteConnections'],
-  [RT.vpnGateway]: ['connections'],
+  [RT.vpnGateway]: ['connections', 'natRules'],
+  [RT.vnetGateway]: ['natRules'],
   [RT.vpnConnection]: ['vpnLinkConnections'],
   [RT.vpnSite]: ['vpnSiteLinks'],
   [RT.vnet]: ['subnets'],

@@ -6,7 +6,7 @@ import { readGraphRows, type GraphReadStats } from './graph-reader.js';
 import { PermissionReader } from './permissions.js';
 import type { SubscriptionReader } from './reader.js';
 import type { ArmResource, InventoryProgress, PermissionEntry } from './types.js';
-import { readHubRouteTables } from './vwan.js';
+import { readHubChildren } from './vwan.js';
 
 /** Progress scope of the Resource Graph pages (tenant-level: they belong to no single subscription). */
 export const GRAPH_PROGRESS_SCOPE = '/providers/Microsoft.ResourceGraph';
@@ -60,7 +60,7 @@ export async function readEstateFromGraph(conn: ArmConnection, readers: readonly
       else if (type === RT.publicIp) p.publicIps.push(row);
       else p.reader.keep([row]);
       if (type === RT.vnetGateway) p.gateways.push(row);
-      if (type === RT.hub) p.dependents.push(readHubRouteTables(p.reader, row));
+      if (type === RT.hub) p.dependents.push(readHubChildren(p.reader, row));
       if (PERMISSION_ANCHORS.has(type)) p.perms?.askFor([row]);
     }
   };

@@ -5,6 +5,7 @@ import type { StubKind, TopologyGraph } from '../topology/types.js';
 import { clusterOf, type ClusterPath } from './clusters.js';
 import { zeroCounts, type ReportModel, type SeverityCounts } from './model.js';
 import { shouldCollapse } from './scope.js';
+import { STUB_STATUS } from '../topology/node-attrs.js';
 
 /** A box in the diagram: one resource, or (collapsed) one subscription/hub/location group. */
 export interface DiagramNode {
@@ -93,7 +94,7 @@ export function buildDiagram(graph: TopologyGraph, model: ReportModel, collapseA
     const cluster = addClusters(path, subLabel, clusters);
     if (!collapsed) {
       const lines = [n.name, n.typeLabel];
-      if (n.stub) lines.push(n.stub === 'missing' ? '(missing)' : '(no access)');
+      if (n.stub) lines.push(`(${STUB_STATUS[n.stub]})`);
       else if (n.status) lines.push(n.status);
       const fl = findingLine(n.findingCounts);
       if (fl) lines.push(fl);

@@ -4,6 +4,7 @@ import { findingLine, SEVERITY_MARK, type Diagram } from './diagram.js';
 import { SEVERITY_COLOURS } from './dot.js';
 import { html, sourceLine } from './escape.js';
 import { nodeIndex, nodesByType, scopeDescription, type ReportModel } from './model.js';
+import { STUB_STATUS } from '../topology/node-attrs.js';
 
 /** Blocks every fetch: the report must open offline and can never phone home, even if a name smuggled markup in. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
@@ -77,7 +78,7 @@ function resourcesSection(model: ReportModel): string {
   const parts = nodesByType(model).map((g) => {
     const cols = detailColumns(g.type);
     const rows = g.nodes.map((n): Cell[] => [
-      { text: `${html(n.name)}${n.stub ? ` <em>(${n.stub === 'missing' ? 'missing' : 'no access'})</em>` : ''}`, raw: true, sort: n.name },
+      { text: `${html(n.name)}${n.stub ? ` <em>(${STUB_STATUS[n.stub]})</em>` : ''}`, raw: true, sort: n.name },
       n.resourceGroup, n.subscriptionName, n.location ?? '', n.status,
       n.worst ? { text: findingLine(n.findingCounts)!, sort: SEVERITIES.indexOf(n.worst), cls: `sev sev-${n.worst}` } : { text: '', sort: 9 },
       ...cols.map((c) => readPath(n.body, c.path)),

@@ -18,7 +18,7 @@ export function renderJson(model: ReportModel): string {
     const { key, typeLabel: _t, subscriptionName: _s, findingCounts: _c, worst: _w, ...attrs } = n;
     g.addNode(key, attrs);
   }
-  for (const e of model.edges) g.addDirectedEdge(e.source, e.target, { relation: e.relation, path: e.path });
+  for (const e of model.edges) g.addDirectedEdge(e.source, e.target, { relation: e.relation, path: e.path, ...(e.ref ? { ref: e.ref } : {}) });
   const snap = toSnapshot(
     {
       source: model.meta.source,

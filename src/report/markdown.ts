@@ -4,6 +4,7 @@ import { detailColumns, readPath } from './details.js';
 import { findingLine, SEVERITY_MARK } from './diagram.js';
 import { md, sourceLine } from './escape.js';
 import { nodeIndex, nodesByType, scopeDescription, type ReportModel, type ReportNode } from './model.js';
+import { STUB_STATUS } from '../topology/node-attrs.js';
 
 function table(headers: string[], rows: string[][]): string[] {
   const out = [`| ${headers.map(md).join(' | ')} |`, `|${headers.map(() => ' --- ').join('|')}|`];
@@ -55,7 +56,7 @@ export function renderMarkdown(model: ReportModel, mermaid: string): string {
     out.push(`### ${md(group.label)} (${group.nodes.length})`, '');
     const headers = ['Name', 'Resource group', 'Subscription', 'Location', 'Status', 'Findings', ...cols.map((c) => c.header)];
     const rows = group.nodes.map((n) => [
-      md(n.name) + (n.stub ? (n.stub === 'missing' ? ' (missing)' : ' (no access)') : ''),
+      md(n.name) + (n.stub ? ` (${STUB_STATUS[n.stub]})` : ''),
       md(n.resourceGroup), md(n.subscriptionName), md(n.location ?? ''), md(n.status),
       md(findingLine(n.findingCounts) ?? ''), ...cols.map((c) => md(readPath(n.body, c.path))),
     ]);

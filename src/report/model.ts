@@ -124,9 +124,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
   nodes.sort((x, y) => cmp(x.typeLabel, y.typeLabel) || cmp(x.name.toLowerCase(), y.name.toLowerCase()) || cmp(x.key, y.key));
   const edges: ReportEdge[] = [];
   graph.forEachEdge((_e, attrs, source, target) => {
-    if (inScope.has(source) && inScope.has(target)) edges.push({ source, target, relation: attrs.relation, path: attrs.path });
+    if (inScope.has(source) && inScope.has(target)) edges.push({ source, target, relation: attrs.relation, path: attrs.path, ...(attrs.ref ? { ref: attrs.ref } : {}) });
   });
-  edges.sort((a, b) => cmp(a.source, b.source) || cmp(a.target, b.target) || cmp(a.relation, b.relation) || cmp(a.path, b.path));
+  edges.sort((a, b) => cmp(a.source, b.source) || cmp(a.target, b.target) || cmp(a.relation, b.relation) || cmp(a.path, b.path) || cmp(a.ref ?? '', b.ref ?? ''));
   const typeCounts = new Map<string, number>();
   const subCounts = new Map<string, number>();
   for (const n of nodes) {

@@ -17,6 +17,12 @@ export const EDGE_RULES: readonly EdgeRule[] = [
   { from: RT.connection, path: 'properties.virtualNetworkGateway2.id', to: RT.vnetGateway, relation: 'connects to gateway' },
   { from: RT.connection, path: 'properties.localNetworkGateway2.id', to: RT.localGateway, relation: 'connects to site' },
   { from: RT.connection, path: 'properties.peer.id', to: RT.circuit, relation: 'connects to circuit' },
+  { from: RT.connection, path: 'properties.ingressNatRules[].id', to: RT.vnetGatewayNatRule, relation: 'ingress NAT' },
+  { from: RT.connection, path: 'properties.egressNatRules[].id', to: RT.vnetGatewayNatRule, relation: 'egress NAT' },
+  { from: RT.connection, path: 'properties.routingConfiguration.associatedRouteTable.id', to: RT.hubRouteTable, relation: 'associated with' },
+  { from: RT.connection, path: 'properties.routingConfiguration.propagatedRouteTables.ids[].id', to: RT.hubRouteTable, relation: 'propagates to' },
+  { from: RT.connection, path: 'properties.routingConfiguration.inboundRouteMap.id', to: RT.routeMap, relation: 'inbound route map' },
+  { from: RT.connection, path: 'properties.routingConfiguration.outboundRouteMap.id', to: RT.routeMap, relation: 'outbound route map' },
   // VNet gateways
   { from: RT.vnetGateway, path: 'properties.ipConfigurations[].properties.subnet.id', to: RT.subnet, relation: 'in subnet' },
   { from: RT.vnetGateway, path: 'properties.ipConfigurations[].properties.publicIPAddress.id', to: RT.publicIp, relation: 'uses public IP' },
@@ -30,7 +36,9 @@ export const EDGE_RULES: readonly EdgeRule[] = [
   { from: RT.circuitConnection, path: 'properties.peerExpressRouteCircuitPeering.id', to: RT.peering, relation: 'Global Reach to' },
   { from: RT.peerConnection, path: 'properties.expressRouteCircuitPeering.id', to: RT.peering, relation: 'from peering' },
   { from: RT.peerConnection, path: 'properties.peerExpressRouteCircuitPeering.id', to: RT.peering, relation: 'Global Reach to' },
-  // Virtual WAN
+  // Virtual WAN (the WAN lists its hubs and sites back)
+  { from: RT.vwan, path: 'properties.virtualHubs[].id', to: RT.hub, relation: 'has hub' },
+  { from: RT.vwan, path: 'properties.vpnSites[].id', to: RT.vpnSite, relation: 'has site' },
   { from: RT.hub, path: 'properties.virtualWan.id', to: RT.vwan, relation: 'in virtual WAN' },
   { from: RT.hub, path: 'properties.expressRouteGateway.id', to: RT.erGateway, relation: 'has ExpressRoute gateway' },
   { from: RT.hub, path: 'properties.vpnGateway.id', to: RT.vpnGateway, relation: 'has VPN gateway' },
@@ -38,14 +46,35 @@ export const EDGE_RULES: readonly EdgeRule[] = [
   { from: RT.erConnection, path: 'properties.expressRouteCircuitPeering.id', to: RT.peering, relation: 'uses peering' },
   { from: RT.erConnection, path: 'properties.routingConfiguration.associatedRouteTable.id', to: RT.hubRouteTable, relation: 'associated with' },
   { from: RT.erConnection, path: 'properties.routingConfiguration.propagatedRouteTables.ids[].id', to: RT.hubRouteTable, relation: 'propagates to' },
+  { from: RT.erConnection, path: 'properties.routingConfiguration.inboundRouteMap.id', to: RT.routeMap, relation: 'inbound route map' },
+  { from: RT.erConnection, path: 'properties.routingConfiguration.outboundRouteMap.id', to: RT.routeMap, relation: 'outbound route map' },
   // VPN (Virtual WAN)
   { from: RT.vpnGateway, path: 'properties.virtualHub.id', to: RT.hub, relation: 'in hub' },
   { from: RT.vpnSite, path: 'properties.virtualWan.id', to: RT.vwan, relation: 'in virtual WAN' },
   { from: RT.vpnConnection, path: 'properties.remoteVpnSite.id', to: RT.vpnSite, relation: 'connects to site' },
   { from: RT.vpnConnection, path: 'properties.routingConfiguration.associatedRouteTable.id', to: RT.hubRouteTable, relation: 'associated with' },
   { from: RT.vpnConnection, path: 'properties.routingConfiguration.propagatedRouteTables.ids[].id', to: RT.hubRouteTable, relation: 'propagates to' },
+  { from: RT.vpnConnection, path: 'properties.routingConfiguration.inboundRouteMap.id', to: RT.routeMap, relation: 'inbound route map' },
+  { from: RT.vpnConnection, path: 'properties.routingConfiguration.outboundRouteMap.id', to: RT.routeMap, relation: 'outbound route map' },
   { from: RT.vpnLinkConnection, path: 'properties.vpnSiteLink.id', to: RT.vpnSiteLink, relation: 'uses site link' },
+  { from: RT.vpnLinkConnection, path: 'properties.ingressNatRules[].id', to: RT.vpnNatRule, relation: 'ingress NAT' },
+  { from: RT.vpnLinkConnection, path: 'properties.egressNatRules[].id', to: RT.vpnNatRule, relation: 'egress NAT' },
+  // NAT rules name the link connections they apply to (the reverse of the link connection's own NAT lists)
+  { from: RT.vpnNatRule, path: 'properties.ingressVpnSiteLinkConnections[].id', to: RT.vpnLinkConnection, relation: 'ingress NAT for' },
+  { from: RT.vpnNatRule, path: 'properties.egressVpnSiteLinkConnections[].id', to: RT.vpnLinkConnection, relation: 'egress NAT for' },
 ];
+
+/**
+ * Types erscope reads completely in every subscription it can see, so an unread id of one of them is really missing
+ * (404). VNets, subnets and public IPs are read only where a gateway uses them, and other types not at all: a reference
+ * to one of those that was not read is a `not read` stub, never a claim that it does not exist.
+ */
+export const FULLY_READ_TYPES: ReadonlySet<string> = new Set(
+  Object.values(RT).filter((t) => t !== RT.subscription && t !== RT.resourceGroup && t !== RT.vnet && t !== RT.subnet && t !== RT.publicIp),
+);
+
+/** Every type that is a node type of its own (the rest of the id space is folded onto its top-level resource). */
+export const NODE_TYPES: ReadonlySet<string> = new Set(Object.values(RT).filter((t) => t !== RT.subscription && t !== RT.resourceGroup));
 
 /** Canonical lower-cased type for a raw type string, folding ARM's alternative spellings onto RT. */
 export const canonicalType = canonicalResourceType;
@@ -59,13 +88,6 @@ export function rulesByType(rules: readonly EdgeRule[] = EDGE_RULES): Map<string
     out.set(r.from, list);
   }
   return out;
-}
-
-/** Each reference a body of this type makes under the edge table: the rule and the referenced id (graph + probes share it). */
-export function* referencesOfBody(body: unknown, type: string, byType: Map<string, EdgeRule[]>): Generator<[EdgeRule, string]> {
-  for (const rule of byType.get(type) ?? []) {
-    for (const ref of valuesAtPath(body, rule.path)) yield [rule, ref];
-  }
 }
 
 /** Every string found at a dotted path; `[]` fans out over arrays, missing steps yield nothing. */

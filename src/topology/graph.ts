@@ -1,7 +1,8 @@
 import { MultiDirectedGraph } from 'graphology';
 import { normalizeId, parentId, parseArmId } from '../arm/arm-id.js';
 import type { Inventory } from '../inventory/types.js';
-import { CONTAINS, EDGE_RULES, PARENT_PATH, referencesOfBody, rulesByType } from './edges.js';
+import { CONTAINS, EDGE_RULES, PARENT_PATH, rulesByType } from './edges.js';
+import { referencesOfBody, resolveReference, type BodyReference } from './references.js';
 import { nodeFromBody, stubNode } from './node-attrs.js';
 import type { EdgeAttrs, EdgeRule, NodeAttrs, StubKind, TopologyGraph } from './types.js';
 
@@ -26,8 +27,8 @@ export function stubClassifier(inv: Pick<Inventory, 'subscriptions' | 'forbidden
 
 /**
  * Builds the topology graph: one node per resource (key = lower-cased id, first body wins on duplicates), one edge per
- * edge-table reference, a `contains` edge from every parent to its children, and a stub node for every id referenced
- * but not read, so no edge is ever dropped.
+ * reference in every body (edge-table rows first, then every other ARM id string as "references"), a `contains` edge
+ * from every parent to its children, and a stub node for every id referenced but not read, so no edge is ever dropped.
  */
 export function buildGraph(inv: Inventory, rules: readonly EdgeRule[] = EDGE_RULES): TopologyGraph {
   const g = emptyGraph();
@@ -36,26 +37,33 @@ export function buildGraph(inv: Inventory, rules: readonly EdgeRule[] = EDGE_RUL
     if (!g.hasNode(key)) g.addNode(key, nodeFromBody(body));
   }
   const classify = stubClassifier(inv);
-  const ensure = (id: string, fallbackType: string): string => {
-    const key = normalizeId(id);
-    if (!g.hasNode(key)) g.addNode(key, stubNode(id, classify(id), fallbackType));
-    return key;
-  };
   const seen = new Set<string>();
   const link = (source: string, target: string, attrs: EdgeAttrs): void => {
-    const k = `${source}\n${target}\n${attrs.relation}\n${attrs.path}`;
+    const k = `${source}\n${target}\n${attrs.relation}\n${attrs.path}\n${attrs.ref ?? ''}`;
     if (seen.has(k)) return;
     seen.add(k);
     g.addDirectedEdge(source, target, attrs);
   };
 
   const byType = rulesByType(rules);
+  const isNode = (key: string): boolean => g.hasNode(key);
+  const add = (key: string, r: BodyReference): void => {
+    const t = resolveReference(r, key, isNode);
+    if (!t) return;
+    const tkey = normalizeId(t.id);
+    if (!g.hasNode(tkey)) g.addNode(tkey, stubNode(t.id, t.fullyRead ? classify(t.id) : 'unread', t.fallbackType));
+    link(key, tkey, { relation: r.relation, path: r.path, ...(tkey !== normalizeId(r.ref) ? { ref: r.ref } : {}) });
+  };
+  // Edge-table references first over every node, so a stub that a row and the walker both name is typed by the row.
+  const generic: Array<[string, BodyReference]> = [];
   for (const key of [...g.nodes()]) {
     const attrs = g.getNodeAttributes(key);
-    for (const [rule, ref] of referencesOfBody(attrs.body, attrs.type, byType)) {
-      link(key, ensure(ref, rule.to), { relation: rule.relation, path: rule.path });
+    for (const r of referencesOfBody(attrs.body, attrs.type, byType)) {
+      if (r.rule) add(key, r);
+      else generic.push([key, r]);
     }
   }
+  for (const [key, r] of generic) add(key, r);
   // Parent edges last, over real and stub nodes alike, so a stub peering still hangs under its (stub) circuit.
   const queue = [...g.nodes()];
   while (queue.length > 0) {
@@ -72,3 +80,4 @@ export function buildGraph(inv: Inventory, rules: readonly EdgeRule[] = EDGE_RUL
   }
   return g;
 }
+

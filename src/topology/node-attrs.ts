@@ -7,7 +7,14 @@ import type { NodeAttrs, StubKind } from './types.js';
 const BAD_PROVISIONING = new Set(['failed', 'updating', 'deleting', 'canceled']);
 
 /** Status labels of stub nodes, as shown in tables. */
-export const STUB_STATUS: Record<StubKind, string> = { missing: 'missing', 'no-access': 'no access' };
+export const STUB_STATUS: Record<StubKind, string> = { missing: 'missing', 'no-access': 'no access', unread: 'not read' };
+
+/** One sentence per stub kind saying why only a reference is shown. */
+export const STUB_WHY: Record<StubKind, string> = {
+  missing: 'referenced but not found (404): the reference is dangling',
+  'no-access': 'referenced but not readable: out of scope or access denied',
+  unread: 'referenced; erscope does not read this type (or this one is not attached to a gateway), so nothing is claimed about it',
+};
 
 /** Canonical type of a body: its `type` field, or the type spelled by its id when ARM omitted it. */
 export function typeOfBody(body: ArmResource): string {

@@ -13,11 +13,11 @@ const node = z.object({
   resourceGroup: z.string(),
   location: z.string().optional(),
   status: z.string(),
-  stub: z.enum(['missing', 'no-access']).optional(),
+  stub: z.enum(['missing', 'no-access', 'unread']).optional(),
   body,
 });
 
-const edge = z.object({ source: z.string(), target: z.string(), relation: z.string(), path: z.string() });
+const edge = z.object({ source: z.string(), target: z.string(), relation: z.string(), path: z.string(), ref: z.string().optional() });
 
 const issue = z.object({
   scope: z.string(),

@@ -12,7 +12,7 @@ import type { NodeAttrs, Snapshot, TopologyGraph } from './types.js';
 /** A secret-free, versioned snapshot of an inventory and its graph (every body passes through `redact`). */
 export function toSnapshot(inv: Inventory, graph: TopologyGraph, generatedAt: Date = new Date()): Snapshot {
   const nodes: NodeAttrs[] = graph.mapNodes((_k, a) => ({ ...a, body: redact(a.body) }));
-  const edges = graph.mapEdges((_e, a, source, target) => ({ source, target, relation: a.relation, path: a.path }));
+  const edges = graph.mapEdges((_e, a, source, target) => ({ source, target, relation: a.relation, path: a.path, ...(a.ref ? { ref: a.ref } : {}) }));
   return redact({
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     generatedAt: generatedAt.toISOString(),
@@ -75,7 +75,7 @@ export function graphFromSnapshot(snap: Snapshot): TopologyGraph {
     if (!g.hasNode(e.source) || !g.hasNode(e.target)) {
       throw new ErscopeError(`snapshot edge ${e.relation} refers to a node that is not in the snapshot (${g.hasNode(e.source) ? e.target : e.source}); the file is damaged`);
     }
-    g.addDirectedEdge(e.source, e.target, { relation: e.relation, path: e.path });
+    g.addDirectedEdge(e.source, e.target, { relation: e.relation, path: e.path, ...(e.ref ? { ref: e.ref } : {}) });
   }
   return g;
 }

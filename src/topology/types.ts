@@ -1,8 +1,11 @@
 import type { MultiDirectedGraph } from 'graphology';
 import type { ArmResource, InventoryIssue, PermissionEntry, SourceInfo, SubscriptionInfo } from '../inventory/types.js';
 
-/** Why a referenced resource is only a stub: it does not exist (404) or the caller cannot see its scope. */
-export type StubKind = 'missing' | 'no-access';
+/**
+ * Why a referenced resource is only a stub: it does not exist (404), the caller cannot see its scope, or it is of a
+ * type erscope does not read (a NIC, a firewall, a VNet without a gateway) so nothing is claimed about it.
+ */
+export type StubKind = 'missing' | 'no-access' | 'unread';
 
 /** Attributes of one graph node; the node key is the lower-cased ARM id. */
 export interface NodeAttrs {
@@ -26,6 +29,8 @@ export interface EdgeAttrs {
   relation: string;
   /** JSON path in the source body the reference came from, e.g. properties.virtualNetworkGateway1.id, or "(parent)". */
   path: string;
+  /** The id as the body wrote it, when the edge points at the resource holding it (a gateway's IP configuration). */
+  ref?: string;
 }
 
 /** The topology graph every consumer (checks, UI, reports, status, actions) reads. */

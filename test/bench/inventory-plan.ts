@@ -12,7 +12,7 @@ const PER_RG = [RT.vnetGateway, RT.connection, RT.localGateway];
 /**
  * The plan's floor, computed from the estate: request count (every page of every list the strategy makes) and the
  * depth of the longest dependent chain: subscriptions → resource groups → per-RG gateway lists → permissions,
- * or subscriptions → hubs → hub route tables, whichever is deeper in each subscription.
+ * or subscriptions → hubs → hub route tables / route maps (side by side), whichever is deeper in each subscription.
  */
 export function planFloor(store: ResourceStore, pageSize: number): { requests: number; depth: number; perSubscription: Map<string, number> } {
   const pages = (n: number) => Math.max(1, Math.ceil(n / pageSize));
@@ -26,6 +26,7 @@ export function planFloor(store: ResourceStore, pageSize: number): { requests: n
     bump(`${sub}|${type}`);
     bump(`${sub}/${rg}|${type}`);
     if (type === RT.hubRouteTable) bump(`${normalizeId(key.split('/hubroutetables/')[0]!)}|rt`);
+    if (type === RT.routeMap) bump(`${normalizeId(key.split('/routemaps/')[0]!)}|rm`);
   }
   const subs = [...store.subscriptions.keys()];
   const subPages = pages(subs.length);
@@ -37,10 +38,10 @@ export function planFloor(store: ResourceStore, pageSize: number): { requests: n
     let n = pages(rgs.length) + 1; // resource groups + ER gateways (not paged)
     for (const t of Object.values(SUB_FAMILIES)) n += pages(count.get(`${sub}|${t}`) ?? 0);
     const hubs = store.keys().filter((k) => k.startsWith(`/subscriptions/${sub}/`) && store.typeOf(k) === RT.hub);
-    let chain = subPages + pages(count.get(`${sub}|${RT.hub}`) ?? 0) + Math.max(0, ...hubs.map((h) => pages(count.get(`${h}|rt`) ?? 0)));
+    let chain = subPages + pages(count.get(`${sub}|${RT.hub}`) ?? 0) + Math.max(0, ...hubs.map((h) => Math.max(pages(count.get(`${h}|rt`) ?? 0), pages(count.get(`${h}|rm`) ?? 0))));
     const permDepth = new Map<string, number>();
     const holder = (rg: string, d: number) => permDepth.set(rg, Math.min(permDepth.get(rg) ?? Infinity, d));
-    for (const h of hubs) n += pages(count.get(`${h}|rt`) ?? 0);
+    for (const h of hubs) n += pages(count.get(`${h}|rt`) ?? 0) + pages(count.get(`${h}|rm`) ?? 0);
     for (const t of Object.values(SUB_FAMILIES)) chain = Math.max(chain, subPages + pages(count.get(`${sub}|${t}`) ?? 0));
     for (const rg of rgs) {
       const rgPages = PER_RG.map((t) => pages(count.get(`${sub}/${rg}|${t}`) ?? 0));
@@ -79,9 +80,12 @@ export function graphPlanFloor(store: ResourceStore, armPageSize: number, opts: 
   const subPages = pages(subs.length);
   const rows = store.keys().filter((k) => GRAPH_TYPES.has(store.typeOf(k) ?? '')).sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
   const routeTables = new Map<string, number>();
-  for (const k of store.keys()) if (store.typeOf(k) === RT.hubRouteTable) {
-    const hub = normalizeId(k.split(/\/hubroutetables\//i)[0]!);
-    routeTables.set(hub, (routeTables.get(hub) ?? 0) + 1);
+  const routeMaps = new Map<string, number>();
+  for (const k of store.keys()) {
+    const [per, re] = store.typeOf(k) === RT.hubRouteTable ? [routeTables, /\/hubroutetables\//i] : store.typeOf(k) === RT.routeMap ? [routeMaps, /\/routemaps\//i] : [];
+    if (!per || !re) continue;
+    const hub = normalizeId(k.split(re)[0]!);
+    per.set(hub, (per.get(hub) ?? 0) + 1);
   }
   let requests = subPages;
   let depth = subPages + 1;
@@ -96,8 +100,9 @@ export function graphPlanFloor(store: ResourceStore, armPageSize: number, opts: 
     mine.forEach((k, i) => {
       const type = store.typeOf(k)!;
       if (type === RT.hub) {
-        requests += pages(routeTables.get(normalizeId(k)) ?? 0);
-        depth = Math.max(depth, landed(i) + pages(routeTables.get(normalizeId(k)) ?? 0));
+        const [rt, rm] = [pages(routeTables.get(normalizeId(k)) ?? 0), pages(routeMaps.get(normalizeId(k)) ?? 0)];
+        requests += rt + rm;
+        depth = Math.max(depth, landed(i) + Math.max(rt, rm));
       }
       if (opts.permissions && ANCHORS.has(type)) {
         const p = parseArmId(k);

@@ -80,11 +80,11 @@ describe('collectInventory through Resource Graph (--reader graph)', () => {
     expect(graph.permissions).toEqual(arm.permissions);
   });
 
-  it('needs a handful of requests: subscriptions, one ARG page, hub route tables, permissions, one probe per unreadable scope', () => {
+  it('needs a handful of requests: subscriptions, one ARG page, hub route tables and route maps, permissions, one probe per unreadable scope', () => {
     const hubs = graph.resources.filter((r) => r.type.toLowerCase() === RT.hub).length;
     const emptySubs = 1; // F: no rows, so one ARM list tells forbidden from empty
     const probes = 2; // lng-secret (403) and the missing hub route table (404)
-    expect(graphRequests).toBe(1 + 1 + hubs + graph.permissions.length + emptySubs + probes);
+    expect(graphRequests).toBe(1 + 1 + 2 * hubs + graph.permissions.length + emptySubs + probes); // per hub: route tables + route maps
     expect(graphRequests).toBeLessThan(arm.resources.length / 2);
   });
 

@@ -34,7 +34,7 @@ afterAll(async () => {
 function minimumRequests(inv: Inventory): number {
   const rgCount = (sub: string) => new Set(SCENARIO.resources.filter((r: { id: string }) => r.id.startsWith(`/subscriptions/${sub}/`)).map((r: { id: string }) => r.id.split('/')[4]!.toLowerCase())).size;
   const hubs = inv.resources.filter((r) => r.type.toLowerCase() === RT.hub).length;
-  return 1 + 11 * 3 + 3 * (rgCount(A) + rgCount(B)) + hubs + inv.permissions.length;
+  return 1 + 11 * 3 + 3 * (rgCount(A) + rgCount(B)) + 2 * hubs + inv.permissions.length; // per hub: route tables + route maps
 }
 
 describe('collectInventory through ARM lists (--reader arm) against the emulator', () => {
@@ -54,7 +54,7 @@ describe('collectInventory through ARM lists (--reader arm) against the emulator
     const types = new Set(g.filterNodes((_k, a) => !a.stub).map((k) => g.getNodeAttribute(k, 'type')));
     for (const t of [RT.circuit, RT.peering, RT.authorization, RT.circuitConnection, RT.port, RT.routeFilter, RT.routeFilterRule, RT.vnetGateway,
       RT.connection, RT.localGateway, RT.vnet, RT.subnet, RT.publicIp, RT.vwan, RT.hub, RT.hubRouteTable, RT.erGateway, RT.erConnection,
-      RT.vpnGateway, RT.vpnConnection, RT.vpnLinkConnection, RT.vpnSite, RT.vpnSiteLink]) {
+      RT.vpnGateway, RT.vpnConnection, RT.vpnLinkConnection, RT.vpnSite, RT.vpnSiteLink, RT.routeMap, RT.vpnNatRule, RT.vnetGatewayNatRule]) {
       expect(types, t).toContain(t);
     }
     const circuit = inv.resources.find((r) => r.id.toLowerCase() === AMS.toLowerCase())!;

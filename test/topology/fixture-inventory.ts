@@ -83,7 +83,15 @@ export function fixtureInventory(): Inventory {
   v2v.id = `${P(S0, 'rg1')}/connections/connV2V`;
   v2v.name = 'connV2V';
   delete (v2v.properties as any).localNetworkGateway2;
-  Object.assign(v2v.properties as object, { connectionType: 'Vnet2Vnet', virtualNetworkGateway2: { id: `${P(S0, 'rg2')}/virtualNetworkGateways/othergw` } });
+  Object.assign(v2v.properties as object, {
+    connectionType: 'Vnet2Vnet',
+    virtualNetworkGateway2: { id: `${P(S0, 'rg2')}/virtualNetworkGateways/othergw` },
+    // RoutingConfiguration is one shape for every connection kind (the published example carries only its route maps)
+    routingConfiguration: {
+      associatedRouteTable: { id: `${P(S0, 'rg1')}/virtualHubs/virtualHub1/hubRouteTables/hubRouteTable1` },
+      propagatedRouteTables: { ids: [{ id: `${P(S0, 'rg1')}/virtualHubs/virtualHub1/hubRouteTables/hubRouteTable1` }], labels: [] },
+    },
+  });
   const vnet: ArmResource = {
     id: VNET,
     name: 'vnet1',

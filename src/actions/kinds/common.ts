@@ -29,7 +29,7 @@ export function circuitChoices(graph: TopologyGraph, fromSubscription?: string):
     if (n.type !== RT.circuit) return;
     const cross = fromSubscription !== undefined && n.subscriptionId.toLowerCase() !== fromSubscription.toLowerCase();
     if (n.stub) {
-      out.push({ value: n.id, label: n.name, enabled: n.stub === 'no-access', reason: n.stub === 'no-access' ? 'not readable: needs an authorization key from its owner' : 'circuit does not exist', detail: n.subscriptionId });
+      out.push({ value: n.id, label: n.name, enabled: n.stub === 'no-access', reason: n.stub === 'no-access' ? 'not readable: needs an authorization key from its owner' : n.stub === 'unread' ? 'circuit not read' : 'circuit does not exist', detail: n.subscriptionId });
       return;
     }
     const why = circuitUnusableReason(graph, n.id);

@@ -12,7 +12,7 @@ const SUPPORTED = 'a circuit, peering, ExpressRoute connection or vWAN ER connec
 /** Why `d` cannot run on this resource, as one status-line sentence; undefined when it can. */
 export function diagnoseRefusal(n: NodeAttrs | undefined, backend: ExplorerBackend): string | undefined {
   if (!n) return `! nothing to diagnose here: select ${SUPPORTED}`;
-  if (n.stub) return `! cannot diagnose ${n.name}: it is a ${n.stub === 'no-access' ? 'reference you cannot read' : 'missing reference'}`;
+  if (n.stub) return `! cannot diagnose ${n.name}: it is a ${n.stub === 'no-access' ? 'reference you cannot read' : n.stub === 'unread' ? 'reference erscope does not read' : 'missing reference'}`;
   if (!DIAGNOSABLE.includes(n.type)) return `! cannot diagnose a ${typeLabel(n.type)}: d works on ${SUPPORTED}`;
   if (n.type === RT.connection && propText(n.body, 'properties.connectionType') !== 'ExpressRoute' && !propText(n.body, 'properties.peer.id')) {
     return `! ${n.name} is not an ExpressRoute connection: d follows the ExpressRoute flow`;

@@ -8,6 +8,7 @@ import { circuitsView, peeringsView } from '../views/er.js';
 import { CONNECTION_TYPES, GATEWAY_TYPES, connectionsView, gatewaysView } from '../views/gateways.js';
 import { hubsView, sitesView } from '../views/vwan.js';
 import type { ViewDef } from '../views/types.js';
+import { STUB_WHY } from '../../topology/node-attrs.js';
 
 /** Reference tree depth before a node must be expanded by hand. */
 export const TREE_DEPTH = 2;
@@ -36,7 +37,7 @@ export function detailLines(m: Model, id: string, width: number, expanded: Reado
     { id: n.id, segs: [{ text: `${look.glyph} `, tone: look.tone }, { text: n.name, tone: 'accent' }, { text: `  ${typeLabel(n.type)}`, tone: 'muted' }] },
   ];
   if (n.stub) {
-    const why = n.stub === 'missing' ? 'referenced but not found (404): the reference is dangling' : 'referenced but not readable: out of scope or access denied';
+    const why = STUB_WHY[n.stub];
     out.push(line({ text: `${GLYPH.stub} ${why}`, tone: 'stub' }));
   }
   const kv = (k: string, v: string): Line => line({ text: `  ${k.padEnd(14)} `, tone: 'muted' }, v);

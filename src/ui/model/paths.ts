@@ -5,6 +5,7 @@ import { line, type Line } from './lines.js';
 import { GLYPH, statusLook } from '../theme.js';
 import { typeLabel } from '../views/misc.js';
 import { connectionGatewayId } from '../views/gateways.js';
+import { STUB_STATUS } from '../../topology/node-attrs.js';
 
 /** Types the path view starts from (a connection starts from its gateway). */
 export const PATH_ROOT_TYPES: readonly string[] = [RT.vnet, RT.vnetGateway, RT.hub, RT.erGateway, RT.vpnGateway];
@@ -25,7 +26,7 @@ function nameOf(m: Model, id: string | undefined): string {
   if (!id) return '?';
   const n = m.node(id);
   if (!n) return id.split('/').pop() ?? id;
-  return n.stub ? `${GLYPH.stub} ${n.name} (${n.stub === 'no-access' ? 'no access' : 'missing'})` : n.name;
+  return n.stub ? `${GLYPH.stub} ${n.name} (${STUB_STATUS[n.stub]})` : n.name;
 }
 
 /** The two lines of one path: connection with weight and status, then gateway → circuit / peering @ location (or site). */

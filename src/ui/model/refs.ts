@@ -5,6 +5,7 @@ import type { Model } from './model.js';
 import { GLYPH, statusLook } from '../theme.js';
 import { typeLabel } from '../views/misc.js';
 import type { Line } from './lines.js';
+import { STUB_STATUS } from '../../topology/node-attrs.js';
 
 /** Direction of a reference tree: what the resource uses, or what uses it. */
 export type RefDirection = 'uses' | 'usedBy';
@@ -41,7 +42,7 @@ export function refTree(m: Model, rootId: string, dir: RefDirection, depth: numb
           { text: `${look.glyph} `, tone: look.tone },
           { text: kid.node.stub ? kid.node.name : kid.node.name, tone: kid.node.stub ? 'stub' : 'plain' },
           { text: `  ${typeLabel(kid.node.type)}`, tone: 'muted' },
-          { text: kid.node.stub ? `  (${kid.node.stub === 'missing' ? 'missing' : 'no access'})` : '', tone: 'stub' },
+          { text: kid.node.stub ? `  (${STUB_STATUS[kid.node.stub]})` : '', tone: 'stub' },
           { text: `  ${kid.relation}`, tone: 'muted' },
         ],
       });

@@ -3,6 +3,7 @@ import { RT } from '../../arm/resource-types.js';
 import { parseArmId } from '../../arm/arm-id.js';
 import { findingSummary, nameOfId, type Model } from '../model/model.js';
 import { statusLook, SEVERITY_LOOK, type Tone } from '../theme.js';
+import { STUB_STATUS } from '../../topology/node-attrs.js';
 
 /** The node of a row, for columns that only make sense on resource rows. */
 function n(r: Row) {
@@ -53,7 +54,7 @@ export const findingsCol = (priority = 1): Column => ({
 export function refText(m: Model, id: string | undefined): string {
   if (!id) return '';
   const target = m.node(id);
-  if (target?.stub) return `◌ ${target.name || nameOfId(id)} (${target.stub === 'no-access' ? 'no access' : 'missing'})`;
+  if (target?.stub) return `◌ ${target.name || nameOfId(id)} (${STUB_STATUS[target.stub]})`;
   // A peering alone says nothing ("AzurePrivatePeering"): show which circuit it belongs to.
   if (target?.type === RT.peering) return `${parseArmId(id).names[0] ?? ''}/${target.name.replace(/Peering$/, '')}`;
   return target?.name ?? nameOfId(id);
