@@ -1,4 +1,5 @@
 import type { ServicePath } from '../../topology/service-paths.js';
+import type { StubKind } from '../../topology/types.js';
 import type { SourceKey } from './sources.js';
 
 /** Microsoft's site-resiliency model a VNet or hub reaches (design-architecture-for-resiliency), or why none applies. */
@@ -19,7 +20,7 @@ export interface ServingCircuit {
   usable: boolean;
   /** Why it is not usable, in words. */
   down?: string;
-  stub?: 'missing' | 'no-access';
+  stub?: StubKind;
   /** Connections from the target's gateways to this circuit. */
   connectionIds: string[];
 }
