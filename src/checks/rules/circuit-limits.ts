@@ -32,20 +32,21 @@ function linksByCircuit(m: Model): Map<string, Array<{ link: ErLink; gateway: Re
   return out;
 }
 
-// domain.md §5.10 [ER-LIMITS]: 50 circuits per subscription, 10 per region per subscription.
+// domain.md §5.10 [ER-LIMITS]: 50 circuits per subscription, 10 per region per subscription. One finding per full
+// subscription or region, on its first circuit by name (so the explorer shows it on a resource), naming every circuit.
 export const circuitSubscriptionLimit = defineRule(
   { id: 'circuit-subscription-limit', title: 'Subscription at its ExpressRoute circuit limit', category: 'circuit', severity: 'low', docs: DOCS.erLimits, source: [{ url: DOCS.erLimits, quote: 'ExpressRoute circuits per subscription: 50. ExpressRoute circuits per region per subscription, with Azure Resource Manager: 10.' }] },
   (m, emit) => {
     const bySub = new Map<string, Res[]>();
     for (const c of m.ofType(RT.circuit)) bySub.set(subOf(c.id), [...(bySub.get(subOf(c.id)) ?? []), c]);
+    const first = (list: Res[]) => [...list].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))[0]!;
     for (const [sub, circuits] of bySub) {
-      const scope = `/subscriptions/${sub}`;
       if (circuits.length >= 50) {
-        emit(scope, {
+        emit(first(circuits).id, {
           severity: circuits.length > 50 ? 'medium' : 'low',
-          reason: `Subscription ${sub} holds ${circuits.length} ExpressRoute circuits; the documented limit is 50 per subscription, so the next circuit cannot be created here without a quota increase.`,
-          evidence: { circuits: circuits.length, limit: 50 },
-          fix: { kind: 'manual', description: 'Delete circuits that are no longer used, request a quota increase, or create the next circuit in another subscription', targetId: scope },
+          reason: `Subscription ${sub} holds ${circuits.length} ExpressRoute circuits; the documented limit is 50 per subscription, so the next circuit cannot be created there without a quota increase.`,
+          evidence: { subscription: sub, circuits: circuits.length, limit: 50 },
+          fix: { kind: 'manual', description: 'Delete circuits that are no longer used, request a quota increase, or create the next circuit in another subscription', targetId: `/subscriptions/${sub}` },
         });
       }
       const byRegion = new Map<string, Res[]>();
@@ -55,11 +56,11 @@ export const circuitSubscriptionLimit = defineRule(
       }
       for (const [region, inRegion] of byRegion) {
         if (inRegion.length < 10) continue;
-        emit(scope, {
+        emit(first(inRegion).id, {
           severity: inRegion.length > 10 ? 'medium' : 'low',
-          reason: `Subscription ${sub} holds ${inRegion.length} ExpressRoute circuits in ${region}; the documented limit is 10 per region per subscription, so another circuit in ${region} will be refused.`,
-          evidence: { region, circuits: inRegion.map((c) => c.id), limit: 10 },
-          fix: { kind: 'manual', description: `Delete unused circuits in ${region}, create the next one with another resource location or subscription, or request a quota increase`, targetId: scope },
+          reason: `Subscription ${sub} holds ${inRegion.length} ExpressRoute circuits in ${region} (${inRegion.map((c) => c.name).sort().join(', ')}); the documented limit is 10 per region per subscription, so another circuit in ${region} will be refused.`,
+          evidence: { subscription: sub, region, circuits: inRegion.map((c) => c.id), limit: 10 },
+          fix: { kind: 'manual', description: `Delete unused circuits in ${region}, create the next one with another resource location or subscription, or request a quota increase`, targetId: `/subscriptions/${sub}` },
         });
       }
     }
