@@ -56,7 +56,7 @@ export interface CloudInputs {
  */
 export function resolveCloud(inputs: CloudInputs = {}): CloudChoice {
   const env = inputs.env ?? process.env;
-  const azDir = inputs.azConfigDir ?? env.AZURE_CONFIG_DIR ?? join(homedir(), '.azure');
+  const azDir = inputs.azConfigDir ?? azConfigDir(env);
   const picks: Array<[CloudOrigin, string | undefined]> = [
     ['--cloud', inputs.flag],
     ['AZURE_CLOUD', env.AZURE_CLOUD || undefined],
@@ -71,6 +71,11 @@ export function resolveCloud(inputs: CloudInputs = {}): CloudChoice {
     throw new ErscopeError(`${where} is not a cloud erscope knows: use one of ${knownCloudNames(azDir).join(', ')}`);
   }
   return { cloud: DEFAULT_CLOUD, from: 'default' };
+}
+
+/** az's configuration directory: AZURE_CONFIG_DIR, else ~/.azure. */
+export function azConfigDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.AZURE_CONFIG_DIR || join(homedir(), '.azure');
 }
 
 /** Built-in and az-registered cloud names, for error messages. */

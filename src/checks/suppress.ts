@@ -29,7 +29,8 @@ const schema = z.object({
     .optional(),
 });
 
-function pathText(p: ReadonlyArray<PropertyKey>): string {
+/** A zod issue path as the user wrote it in YAML: `suppress[0].rule`, `keys.quit`. */
+export function pathText(p: ReadonlyArray<PropertyKey>): string {
   return p.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '') || '(top level)';
 }
 

@@ -2,6 +2,7 @@ import { EXIT } from './exit-codes.js';
 import type { FlagValues } from './flags.js';
 import type { CommandIO } from './io.js';
 import { chooseSource, openSource, sourcePreview, type OpenedSource } from './source.js';
+import { currentUserConfig } from './user-config.js';
 
 /**
  * Opens the source and runs the explorer until the user quits; the source (and any in-process emulator) is closed
@@ -44,7 +45,10 @@ export async function runExplorer(values: FlagValues, _io: CommandIO, opts: { st
       return EXIT.ok;
     }
     try {
-      await boot.run(backend, opts.startCreate ? { startCreate: opts.startCreate } : {});
+      // The user's skin (config.yaml); makeTheme still drops every colour under NO_COLOR.
+      const { skin } = currentUserConfig();
+      const theme = skin ? { theme: (await import('../ui/theme.js')).makeTheme(process.env, undefined, skin) } : {};
+      await boot.run(backend, { ...theme, ...(opts.startCreate ? { startCreate: opts.startCreate } : {}) });
     } finally {
       backend.live?.monitor.stop();
     }

@@ -6,6 +6,7 @@ import { formatFlagHelp, parseFlags } from './flags.js';
 import { processIO, type CommandIO } from './io.js';
 import { allCommands, EXPLORER } from './commands-all.js';
 import { runEmulatorArgv } from './registry-live.js';
+import { applyUserDefaults, loadUserConfig } from './user-config.js';
 
 /** Runs one erscope invocation and returns its exit code; never throws, never prints a stack unless ERSCOPE_DEBUG is set. */
 export async function main(argv: string[], io: CommandIO = processIO): Promise<number> {
@@ -32,6 +33,9 @@ export async function main(argv: string[], io: CommandIO = processIO): Promise<n
       io.stdout.write(commandHelp(spec.name, spec.usage, spec.summary, spec.flags));
       return EXIT.ok;
     }
+    const config = await loadUserConfig();
+    (await import('../ui/keymap.js')).installKeymap(config.keymap);
+    applyUserDefaults(values, spec.flags, config.defaults);
     return await spec.run(values, positionals, io);
   } catch (e) {
     return reportError(e, io);

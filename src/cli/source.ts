@@ -4,6 +4,7 @@ import { ErscopeError } from '../errors.js';
 import type { SourceInfo } from '../inventory/types.js';
 import type { Snapshot } from '../topology/types.js';
 import { list, str, type FlagValues } from './flags.js';
+import { currentUserConfig } from './user-config.js';
 
 /** A source ready to read from: a live ARM connection (Azure or emulator) or a saved snapshot. */
 export interface OpenedSource {
@@ -139,7 +140,8 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
   const { createArmConnection } = await import('../arm/clients.js');
   const { createAzureCredential, assertCredential } = await import('../arm/credential.js');
   const { resolveCloud, DEFAULT_CLOUD } = await import('../arm/cloud.js');
-  const { cloud } = resolveCloud({ ...(cloudFlag ? { flag: cloudFlag } : {}), env, ...(opts.cloudDefault ? { configDefault: opts.cloudDefault } : {}) });
+  const configDefault = opts.cloudDefault ?? currentUserConfig().defaults.cloud;
+  const { cloud } = resolveCloud({ ...(cloudFlag ? { flag: cloudFlag } : {}), env, ...(configDefault ? { configDefault } : {}) });
   const credential = createAzureCredential(env, cloud);
   const tenantId = await assertCredential(credential, cloud);
   const conn = createArmConnection({ credential, cloud });

@@ -85,9 +85,23 @@ export const KEYMAP: readonly Binding[] = [
   { id: 'app.interrupt', keys: ['ctrl+c'], description: 'quit (press twice)', category: 'general' },
 ];
 
+// The table in effect: KEYMAP, or a copy with the user's keys from config.yaml (src/ui/keymap-user.ts). One process
+// runs one explorer, so a module-level table keeps every `matches` call site unchanged.
+let active: readonly Binding[] = KEYMAP;
+
+/** Puts a key table in effect for dispatch, help and footer (the user's rebinding); no argument restores KEYMAP. */
+export function installKeymap(table: readonly Binding[] = KEYMAP): void {
+  active = table;
+}
+
+/** The key table in effect. */
+export function activeKeymap(): readonly Binding[] {
+  return active;
+}
+
 /** The bindings live in a mode: write commands vanish in read-only mode. */
 export function bindingsFor(mode: ExplorerMode, view?: PageKind): Binding[] {
-  return KEYMAP.filter((b) => (mode === 'write' || !b.write) && (!view || !b.views || b.views.includes(view)));
+  return active.filter((b) => (mode === 'write' || !b.write) && (!view || !b.views || b.views.includes(view)));
 }
 
 /** True when one key spec (e.g. "ctrl+c", "enter", "G") names this keypress. */
@@ -113,7 +127,7 @@ export function keyMatches(spec: string, input: string, key: Key): boolean {
 
 /** Is this keypress the given command, in this mode? Unbound (write in read-only) commands never match. */
 export function matches(id: CommandId, input: string, key: Key, mode: ExplorerMode = 'read-only'): boolean {
-  const b = KEYMAP.find((x) => x.id === id);
+  const b = active.find((x) => x.id === id);
   if (!b || (b.write && mode !== 'write')) return false;
   return b.keys.some((k) => keyMatches(k, input, key));
 }

@@ -3,6 +3,9 @@ import type { Severity } from '../checks/types.js';
 /** Semantic colour tokens; components name a meaning, never a colour. */
 export type Tone = 'ok' | 'warn' | 'error' | 'info' | 'muted' | 'accent' | 'selection' | 'stub' | 'title' | 'plain';
 
+/** Every token, for validating a user's skin. */
+export const TONES: readonly Tone[] = ['ok', 'warn', 'error', 'info', 'muted', 'accent', 'selection', 'stub', 'title', 'plain'];
+
 /** How one token is drawn: ANSI colour names that read on light and dark backgrounds, never white/black foregrounds. */
 export interface ToneStyle {
   color?: string;
@@ -44,10 +47,16 @@ const MONO: Record<Tone, ToneStyle> = {
   plain: {},
 };
 
-/** Builds the theme; colour is off when NO_COLOR is set to any non-empty value (https://no-color.org). */
-export function makeTheme(env: Record<string, string | undefined> = process.env, forceColor?: boolean): Theme {
+/** A user's skin (config.yaml `skin:`): per token, the style to draw instead of the default. */
+export type Skin = Partial<Record<Tone, ToneStyle>>;
+
+/**
+ * Builds the theme; colour is off when NO_COLOR is set to any non-empty value (https://no-color.org), and then a
+ * skin is ignored too: NO_COLOR wins over the user's colours.
+ */
+export function makeTheme(env: Record<string, string | undefined> = process.env, forceColor?: boolean, skin: Skin = {}): Theme {
   const color = forceColor ?? !(env.NO_COLOR !== undefined && env.NO_COLOR !== '');
-  const table = color ? COLOR : MONO;
+  const table = color ? Object.fromEntries(TONES.map((t) => [t, { ...COLOR[t], ...skin[t] }])) as Record<Tone, ToneStyle> : MONO;
   return { color, tone: (t) => table[t] };
 }
 

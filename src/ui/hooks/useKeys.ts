@@ -195,7 +195,7 @@ export function useKeys(getEnv: () => KeyEnv, isActive: boolean): void {
     if (state.mode === 'help') {
       if (matches('nav.up', input, key)) return dispatch({ type: 'helpScroll', delta: -1 });
       if (matches('nav.down', input, key)) return dispatch({ type: 'helpScroll', delta: 1 });
-      if (key.escape || input === '?' || input === 'q' || key.return) dispatch({ type: 'mode', mode: 'normal' });
+      if ((['nav.back', 'app.help', 'app.quit'] as const).some((c) => matches(c, input, key)) || key.return) dispatch({ type: 'mode', mode: 'normal' });
       return;
     }
     if (state.mode === 'command') return handleCommandMode(env, input, key);
