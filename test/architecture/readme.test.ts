@@ -23,7 +23,12 @@ describe('README stays in step with the code', () => {
 
   it('lists every explorer key binding from the key table', async () => {
     const { KEYMAP, keyLabel } = await import('../../src/ui/keymap.js');
-    for (const b of KEYMAP) expect(readme).toContain(`| \`${keyLabel(b.keys)}\` | ${b.description}`);
+    for (const b of KEYMAP) {
+      const row = readme.split('\n').find((l) => l.startsWith(`| \`${keyLabel(b.keys)}\` | ${b.description}`));
+      expect(row, `README key table row for ${b.id}`).toBeDefined();
+      // The third column is the name config.yaml rebinds it by (see "User configuration").
+      expect(row, `README key table row for ${b.id} names it for config.yaml`).toContain(`| \`${b.id}\` |`);
+    }
   });
 
   it('documents every exit code the CLI uses', async () => {

@@ -77,6 +77,15 @@ describe('default flags from config.yaml', () => {
   });
 });
 
+it("the README's example config.yaml is valid", async () => {
+  const readme = (await import('node:fs')).readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+  const example = /### User configuration[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
+  const r = await run(example, 'rules', '--format', 'json');
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  expect(currentUserConfig().defaults).toEqual({ subscription: ['prod-spokes', 'prod-hubs'], reader: 'graph', 'fail-on': 'medium', cloud: 'AzureUSGovernment' });
+});
+
 describe('a bad config.yaml is one line naming the file and the key (exit 2)', () => {
   it.each([
     ['keys:\n  quit: F13\n', 'keys.quit: "F13" is not a key erscope reads: use one character, ctrl+LETTER, or one of enter, esc, tab, up, down, left, right, pgup, pgdn, home, end, space, backspace'],
