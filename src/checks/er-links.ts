@@ -66,6 +66,18 @@ export function vnetOfGateway(gw: Res): string | undefined {
   return undefined;
 }
 
+/** VNet gateways (ExpressRoute and VPN) whose GatewaySubnet is in each VNet, keyed by normalized VNet id. */
+export function gatewaysByVnet(m: Model): Map<string, Res[]> {
+  const out = new Map<string, Res[]>();
+  for (const gw of m.ofType(RT.vnetGateway)) {
+    const vnet = vnetOfGateway(gw);
+    if (!vnet) continue;
+    const k = normalizeId(vnet);
+    out.set(k, [...(out.get(k) ?? []), gw]);
+  }
+  return out;
+}
+
 /** Every ER-capable gateway with its circuit links (connections whose gateway is a stub are grouped under the stub). */
 export function gatewayLinks(m: Model): GatewayLinks[] {
   const out: GatewayLinks[] = [];

@@ -4,7 +4,8 @@ import { servicePaths, type ServicePath } from '../../topology/service-paths.js'
 import type { TopologyGraph } from '../../topology/types.js';
 import { model as indexOf, type Model, type Res } from '../model.js';
 import { globalReachBackups, servingCircuits } from './circuits.js';
-import { gatewaysByHub, gatewaysByVnet, servingVnetGateways } from './gateways.js';
+import { gatewaysByVnet } from '../er-links.js';
+import { gatewaysByHub, servingVnetGateways } from './gateways.js';
 import { locationsOf, modelOf, scoreItems, spofsOf, type ScoreInput } from './score.js';
 import type { BackupPath, ResiliencyTarget, ServingCircuit, ServingGateway } from './types.js';
 

@@ -1,6 +1,5 @@
 import { normalizeId } from '../../arm/arm-id.js';
 import { RT } from '../../arm/resource-types.js';
-import { vnetOfGateway } from '../er-links.js';
 import { eqi, get, props, refAt, type Model, type Res } from '../model.js';
 import { scaleUnits, skuName } from '../rules/gateway.js';
 import type { ServingGateway } from './types.js';
@@ -37,18 +36,6 @@ function vnetGateway(gw: Res): ServingGateway {
 function hubGateway(gw: Res, kind: 'expressroute' | 'vpn'): ServingGateway {
   const units = get(gw.body, 'properties.autoScaleConfiguration.bounds.min') ?? get(gw.body, 'properties.vpnGatewayScaleUnit');
   return { id: gw.id, name: gw.name, kind, sku: `vWAN${units !== undefined ? ` ${String(units)} SU` : ''}`, zoneRedundant: true, zoneScore: 1 };
-}
-
-/** VNet gateways whose GatewaySubnet is in this VNet, keyed by VNet id. */
-export function gatewaysByVnet(m: Model): Map<string, Res[]> {
-  const out = new Map<string, Res[]>();
-  for (const gw of m.ofType(RT.vnetGateway)) {
-    const vnet = vnetOfGateway(gw);
-    if (!vnet) continue;
-    const k = normalizeId(vnet);
-    out.set(k, [...(out.get(k) ?? []), gw]);
-  }
-  return out;
 }
 
 /** ExpressRoute and VPN gateways of each hub, keyed by hub id (from the gateway's `virtualHub` or the hub's own reference). */

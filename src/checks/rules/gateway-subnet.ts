@@ -2,7 +2,7 @@ import { parentId } from '../../arm/arm-id.js';
 import { RT } from '../../arm/resource-types.js';
 import { parse } from '../cidr.js';
 import { DOCS } from '../docs.js';
-import { vnetOfGateway } from '../er-links.js';
+import { gatewaysByVnet } from '../er-links.js';
 import { eqi, get, props, type Model, type Res } from '../model.js';
 import { defineRule, shortName } from '../rule-kit.js';
 import { skuName } from './gateway.js';
@@ -28,16 +28,6 @@ function v4Bits(subnet: Res): { prefix: string; bits: number } | undefined {
     if (c && c.kind === 'ipv4') return { prefix: String(v), bits: c.bits };
   }
   return undefined;
-}
-
-/** VNet gateways grouped by the VNet they serve (lower-cased VNet id). */
-function gatewaysByVnet(m: Model): Map<string, Res[]> {
-  const out = new Map<string, Res[]>();
-  for (const gw of m.ofType(RT.vnetGateway)) {
-    const vnet = vnetOfGateway(gw)?.toLowerCase();
-    if (vnet) out.set(vnet, [...(out.get(vnet) ?? []), gw]);
-  }
-  return out;
 }
 
 const isEr = (gw: Res) => eqi(props(gw).gatewayType, 'ExpressRoute');
