@@ -9,7 +9,7 @@ import { currentUserConfig } from './user-config.js';
  * after. The first frame (header with the source, the step under way) is drawn before anything slow: only Ink, React
  * and that frame are loaded first, then the emulator / SDK / snapshot open behind it, then the explorer takes over.
  */
-export async function runExplorer(values: FlagValues, _io: CommandIO, opts: { startCreate?: string } = {}): Promise<number> {
+export async function runExplorer(values: FlagValues, io: CommandIO, opts: { startCreate?: string } = {}): Promise<number> {
   const preview = sourcePreview(chooseSource(values)); // conflicting flags fail here, before the screen is touched
   // Ink draws only the final frame when CI/CONTINUOUS_INTEGRATION is set (read once, when ink loads); someone at an
   // interactive terminal is not a CI job, so clear the markers before the first import of the UI.
@@ -55,6 +55,8 @@ export async function runExplorer(values: FlagValues, _io: CommandIO, opts: { st
     return EXIT.ok;
   } finally {
     await src.close();
+    // After the screen is handed back: lines written while Ink owns the terminal would be drawn over.
+    for (const w of src.warnings ?? []) io.stderr.write(`warning: ${w}\n`);
   }
 }
 

@@ -21,7 +21,7 @@ export const LIVE_COMMANDS: CommandSpec[] = [
         const estate = await loadEstate(src, { onProgress: stderrProgress(io), onNote: stderrNote(io) });
         const { runDiagnose } = await import('./commands/diagnose.js');
         return runDiagnose({ conn: src.conn, graph: estate.graph, findings: estate.findings, resourceId: p[0]!, format }, io);
-      });
+      }, io);
     },
   },
   {
@@ -69,7 +69,7 @@ export const LIVE_COMMANDS: CommandSpec[] = [
           },
           io,
         );
-      });
+      }, io);
     },
   },
   {

@@ -18,9 +18,13 @@ export interface CommandSpec {
 const FORMAT = (choices: string, dflt: string): FlagSpec => ({ type: 'string', value: choices, help: `output format (default ${dflt})` });
 const OUT: FlagSpec = { type: 'string', value: 'FILE', help: 'write to FILE atomically instead of stdout' };
 
-/** Opens the source, runs `fn`, and always closes it (stopping an in-process emulator). */
-export async function withSource<T>(values: FlagValues, fn: (src: OpenedSource) => Promise<T>): Promise<T> {
+/**
+ * Opens the source, runs `fn`, and always closes it (stopping an in-process emulator). What the scenario loader had to
+ * settle (a child without its parent…) goes to stderr first, one `warning:` line each, so a script's stdout stays clean.
+ */
+export async function withSource<T>(values: FlagValues, fn: (src: OpenedSource) => Promise<T>, io?: Pick<CommandIO, 'stderr'>): Promise<T> {
   const src = await openSource(values);
+  for (const w of src.warnings ?? []) io?.stderr.write(`warning: ${w}\n`);
   try {
     return await fn(src);
   } finally {
@@ -43,7 +47,7 @@ export const COMMANDS: CommandSpec[] = [
         const { buildGraph } = await import('../topology/graph.js');
         const { runInventory } = await import('./commands/inventory.js');
         return runInventory({ estate: { inventory, graph: buildGraph(inventory) }, format, ...(str(v, 'out') ? { out: str(v, 'out')! } : {}) }, io);
-      });
+      }, io);
     },
   },
   {
@@ -71,7 +75,7 @@ export const COMMANDS: CommandSpec[] = [
         const estate = await loadEstate(src, { ruleIds, onProgress: stderrProgress(io), onNote: stderrNote(io), ...(str(v, 'config') ? { configPath: str(v, 'config')! } : {}) });
         const { runCheck } = await import('./commands/check.js');
         return runCheck({ graph: estate.graph, findings: estate.findings, failOn, format, incomplete: estate.incomplete, source: src.info, ...(str(v, 'out') ? { out: str(v, 'out')! } : {}) }, io);
-      });
+      }, io);
     },
   },
   {
@@ -118,7 +122,7 @@ export const COMMANDS: CommandSpec[] = [
           },
           io,
         );
-      });
+      }, io);
     },
   },
   {

@@ -17,6 +17,8 @@ export interface OpenedSource {
   subscriptions: string[];
   /** How a live source reads its inventory (--reader; default auto). */
   reader?: InventoryReaderChoice;
+  /** Lines the in-process emulator's scenario loader reported (a child without its parent, a type it does not serve). */
+  warnings?: string[];
   close(): Promise<void>;
 }
 
@@ -114,6 +116,7 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
       conn,
       connectOptions: { endpoint: emu.endpoint, caPem: emu.caPem },
       subscriptions,
+      warnings: emu.warnings,
       close: async () => {
         conn.close();
         await emu.close();

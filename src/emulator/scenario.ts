@@ -70,6 +70,8 @@ export interface Scenario {
   timeline: TimelineEvent[];
   faults?: FaultConfig;
   plantedFaults: Array<Record<string, unknown>>;
+  /** The label messages about this scenario start with (its file name); set by the loader, not read from the file. */
+  loadedFrom?: string;
   [extra: string]: unknown;
 }
 
@@ -97,6 +99,7 @@ export function parseScenario(input: unknown, label = 'scenario'): Scenario {
     seen.set(key, i);
   });
   data.faults = normaliseFaults(data.faults, label);
+  data.loadedFrom = label;
   return data;
 }
 

@@ -1,9 +1,13 @@
 import { parseArmId } from '../arm/arm-id.js';
+import { settleOrphans } from './orphans.js';
 import type { Scenario } from './scenario.js';
 import { ResourceStore } from './store.js';
 
-/** Builds the store from a validated scenario: subscriptions, declared groups, then resources (children flattened). */
-export function loadIntoStore(scenario: Scenario, clock: () => number): ResourceStore {
+/**
+ * Builds the store from a validated scenario: subscriptions, declared groups, then resources (children flattened),
+ * then placeholders for parents the file left out. `warnings` (when given) receives one line per case settled.
+ */
+export function loadIntoStore(scenario: Scenario, clock: () => number, warnings?: string[]): ResourceStore {
   const store = new ResourceStore(clock);
   for (const s of scenario.subscriptions) store.addSubscription({ ...s, tenantId: scenario.tenantId });
   for (const g of scenario.resourceGroups) {
@@ -17,6 +21,8 @@ export function loadIntoStore(scenario: Scenario, clock: () => number): Resource
     }
     store.upsert(r, { keepEtag: true, seedEtags: true });
   }
+  const settled = settleOrphans(store, scenario.resources, scenario.loadedFrom ?? scenario.name);
+  warnings?.push(...settled);
   for (const f of scenario.forbidden) {
     const p = parseArmId(f);
     if (p.subscriptionId) store.addSubscription({ subscriptionId: p.subscriptionId });

@@ -52,6 +52,8 @@ export interface RunningEmulator {
   /** The same PEM written to a temp file (removed by close()). */
   caCertPath: string;
   scenario: Scenario;
+  /** One line per thing in the scenario ARM could not serve as written (a child without its parent…), and what was done. */
+  warnings: string[];
   store: ResourceStore;
   requestLog: RequestLog;
   /** Moves the emulator clock forward and applies due timeline events. */
@@ -66,7 +68,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const scenario = opts.scenario ?? (opts.scenarioFile ? loadScenarioFile(opts.scenarioFile) : parseScenario({}, 'empty'));
   const clock = new EmulatorClock(opts.timeScale ?? 1);
   const diagnostics = new Diagnostics(scenario.diagnostics, () => clock.now());
-  const store = loadIntoStore(scenario, () => clock.now());
+  const warnings: string[] = [];
+  const store = loadIntoStore(scenario, () => clock.now(), warnings);
   store.counterRate = (id) => diagnostics.rate(id);
   const timeline = new Timeline(scenario.timeline, store, clock);
   const faults = new FaultEngine(mergeFaults(scenario.faults, opts.faults, opts.latencyMs !== undefined ? { latencyMs: opts.latencyMs } : undefined));
@@ -94,6 +97,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     caPem: cert.cert,
     caCertPath,
     scenario,
+    warnings,
     store,
     requestLog,
     advance(seconds) {

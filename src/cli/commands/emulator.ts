@@ -86,6 +86,8 @@ export async function runEmulatorCommand(argv: string[], io: CommandIO, hooks: E
     io.stderr.write(`erscope emulator: ${(e as Error).message.split('\n')[0]}\n`);
     return 2;
   }
+  // stderr, so the two contract lines on stdout stay exactly what scripts parse.
+  for (const w of emu.warnings) io.stderr.write(`warning: ${w}\n`);
   // Signal handlers go in BEFORE the contract lines: a script may send SIGTERM the moment it has read them.
   const stopped = new Promise<void>((resolve) => {
     const stop = (): void => {
