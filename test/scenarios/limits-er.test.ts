@@ -2,18 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { normalizeId, parseArmId } from '../../src/arm/arm-id.js';
 import { runChecks } from '../../src/checks/engine.js';
 import { CONSTRAINTS } from '../../src/checks/coverage/index.js';
+import { CIRCUIT_LIMIT_RULES } from '../../src/checks/rules/circuit-limits.js';
+import { ER_CONNECTION_RULES } from '../../src/checks/rules/er-connection.js';
+import { GATEWAY_CAPACITY_RULES } from '../../src/checks/rules/gateway-capacity.js';
+import { GATEWAY_SUBNET_RULES } from '../../src/checks/rules/gateway-subnet.js';
+import { PEERING_LIMIT_RULES } from '../../src/checks/rules/peering-limits.js';
 import { loadBundledScenario } from '../../src/emulator/scenarios/index.js';
 import type { ArmResource } from '../../src/inventory/types.js';
 import { flattenAll } from '../../src/inventory/flatten.js';
 import { buildGraph } from '../../src/topology/graph.js';
 import { danglingRefs, structuralProblems } from './scenario-checks.js';
 
-/** The ExpressRoute rules of the second wave (issue #12): each must be planted once in limits-er. */
-const WAVE2_ER = `circuit-subscription-limit circuit-vnet-link-limit circuit-bandwidth-unsupported circuit-link-cross-geopolitical
-peering-public-deprecated peering-prefix-overlaps-vnet ms-peering-advertised-private gateway-subnet-name gateway-subnet-too-small gateway-subnet-nsg
-gateway-coexist-vpn-unsupported gateway-coexist-subnet-small gateway-sku-wrong-family gateway-er-vpn-generation gateway-ergwscale-bounds
-gateway-ergwscale-basic-ip gateway-throughput-below-circuit gateway-advertised-prefix-limit gateway-vnet-peering-limit global-reach-same-location
-er-hub-gateway-scale-units er-connection-shared-key er-connection-ipsec-policy`.split(/\s+/);
+/** The ExpressRoute rules of the second wave (issue #12), from their rule files: each must be planted once in limits-er. */
+const WAVE2_ER = [...CIRCUIT_LIMIT_RULES, ...PEERING_LIMIT_RULES, ...GATEWAY_SUBNET_RULES, ...GATEWAY_CAPACITY_RULES, ...ER_CONNECTION_RULES].map((r) => r.id);
 
 const s = loadBundledScenario('limits-er');
 const graph = buildGraph({
@@ -37,6 +38,7 @@ describe('limits-er scenario', () => {
   });
 
   it('plants every second-wave ExpressRoute rule exactly once, each listed as a bullet in the description', () => {
+    expect(WAVE2_ER).toHaveLength(23);
     expect(s.plantedFaults.map((f) => f.ruleId).sort()).toEqual([...WAVE2_ER].sort());
     const bullets = s.description.split('\n').filter((l) => l.startsWith('- '));
     expect(bullets).toHaveLength(s.plantedFaults.length);
