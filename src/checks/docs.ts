@@ -9,6 +9,7 @@ export const DOCS = {
   vpnPolicyBased: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-connect-multiple-policybased-rm-ps',
   vpnNat: 'https://learn.microsoft.com/azure/vpn-gateway/nat-overview',
   vpnS2sPortal: 'https://learn.microsoft.com/azure/vpn-gateway/tutorial-site-to-site-portal',
+  vpnVnet2Vnet: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-howto-vnet-vnet-resource-manager-portal',
   vwanFaq: 'https://learn.microsoft.com/azure/virtual-wan/virtual-wan-faq',
   vwanHubSettings: 'https://learn.microsoft.com/azure/virtual-wan/hub-settings',
   vwanSiteToSite: 'https://learn.microsoft.com/azure/virtual-wan/virtual-wan-site-to-site-portal',

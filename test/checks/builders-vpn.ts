@@ -15,12 +15,12 @@ export function publicIp(name: string, o: { sku?: string; allocation?: string; z
   return { id: `${NET}/publicIPAddresses/${name}`, name, type: 'Microsoft.Network/publicIPAddresses', location: 'westeurope', sku: { name: o.sku ?? 'Standard' }, ...(o.zones === undefined ? { zones: ['1', '2', '3'] } : o.zones.length ? { zones: o.zones } : {}), properties: { provisioningState: 'Succeeded', publicIPAllocationMethod: o.allocation ?? 'Static' } } as ArmResource;
 }
 
-/** A VPN VNet gateway `gw-vpn` in vnet-hub with one IP configuration per public IP name given. */
-export function vpnGw(o: { name?: string; sku?: string; pips?: string[]; props?: Props } = {}): ArmResource {
+/** A VPN VNet gateway `gw-vpn` in vnet-hub (or `vnet`) with one IP configuration per public IP name given. */
+export function vpnGw(o: { name?: string; sku?: string; pips?: string[]; props?: Props; vnet?: string } = {}): ArmResource {
   const name = o.name ?? 'gw-vpn';
   const id = gatewayId(name);
   const g = gateway(name, { type: 'Vpn', sku: o.sku ?? 'VpnGw2AZ', props: { vpnType: 'RouteBased', ...(o.props ?? {}) } });
-  (g.properties as Props).ipConfigurations = (o.pips ?? ['pip-1']).map((p, i) => ({ id: `${id}/ipConfigurations/cfg${i}`, name: `cfg${i}`, properties: { subnet: { id: `${NET}/virtualNetworks/vnet-hub/subnets/GatewaySubnet` }, publicIPAddress: { id: `${NET}/publicIPAddresses/${p}` } } }));
+  (g.properties as Props).ipConfigurations = (o.pips ?? ['pip-1']).map((p, i) => ({ id: `${id}/ipConfigurations/cfg${i}`, name: `cfg${i}`, properties: { subnet: { id: `${NET}/virtualNetworks/${o.vnet ?? 'vnet-hub'}/subnets/GatewaySubnet` }, publicIPAddress: { id: `${NET}/publicIPAddresses/${p}` } } }));
   return g;
 }
 

@@ -136,6 +136,9 @@ describe('connection policy', () => {
     ['VNet-to-VNet halves with different policies', [vpnGw(), peer(), v2v('a-b', 'gw-vpn', 'gw-peer', { ipsecPolicies: [policy()] }), v2v('b-a', 'gw-peer', 'gw-vpn', { ipsecPolicies: [policy({ dhGroup: 'ECP384' })] })], { 'vpn-vnet2vnet-policy-mismatch': 1 }],
     ['VNet-to-VNet custom one way, default the other', [vpnGw(), peer(), v2v('a-b', 'gw-vpn', 'gw-peer', { ipsecPolicies: [policy()] }), v2v('b-a', 'gw-peer', 'gw-vpn')], { 'vpn-vnet2vnet-policy-mismatch': 1 }],
     ['one-sided VNet-to-VNet (no return half)', [vpnGw(), peer(), v2v('a-b', 'gw-vpn', 'gw-peer', { ipsecPolicies: [policy()] })], { 'vpn-vnet2vnet-policy-mismatch': 0 }],
+    ['VNet-to-VNet between distinct VNets', [vnet(), vnet('vnet-spoke', ['10.2.0.0/16']), vpnGw(), vpnGw({ name: 'gw-peer', vnet: 'vnet-spoke' }), v2v('a-b', 'gw-vpn', 'gw-peer'), v2v('b-a', 'gw-peer', 'gw-vpn')], { 'vpn-vnet2vnet-overlap': 0 }],
+    ['VNet-to-VNet between overlapping VNets (both halves)', [vnet(), vnet('vnet-spoke', ['10.1.128.0/17']), vpnGw(), vpnGw({ name: 'gw-peer', vnet: 'vnet-spoke' }), v2v('a-b', 'gw-vpn', 'gw-peer'), v2v('b-a', 'gw-peer', 'gw-vpn')], { 'vpn-vnet2vnet-overlap': 1 }],
+    ['VNet-to-VNet whose peer VNet was not read', [vnet(), vpnGw(), vpnGw({ name: 'gw-peer', vnet: 'vnet-spoke' }), v2v('a-b', 'gw-vpn', 'gw-peer')], { 'vpn-vnet2vnet-overlap': 0 }],
   ])('%s', (_l, resources, expected) => {
     for (const [rule, count] of Object.entries(expected)) expect(hits(rule, resources), rule).toHaveLength(count);
   });

@@ -33,6 +33,7 @@ export const CONSTRAINTS_VPN_VWAN: Constraint[] = [
   c('vpn-selectors-no-transit', 'vpn', 'On-premises networks behind policy-based traffic selectors can only reach the VNet; they cannot transit to other sites through the gateway.', DOCS.vpnPolicyBased, [], 'Which sites are meant to reach each other is intent, not configuration.'),
   c('vpn-selectors-device-ikev2', 'vpn', 'The on-premises policy-based device must support IKEv2 to connect to a route-based gateway with policy-based selectors.', DOCS.vpnPolicyBased, [], 'On-premises device capabilities are not in any ARM body.'),
   c('vpn-v2v-same-policy', 'vpn', 'VNet-to-VNet: both connection resources must carry the same IPsec/IKE policy.', DOCS.ipsec, ['vpn-vnet2vnet-policy-mismatch']),
+  c('vpn-v2v-no-overlap', 'vpn', "VNet-to-VNet: make sure the address spaces don't overlap with any of the virtual networks to which you want to connect; the connection won't work properly with overlapping subnets.", DOCS.vpnVnet2Vnet, ['vpn-vnet2vnet-overlap']),
   c('vpn-protocol-immutable', 'vpn', 'The connection protocol (IKEv1/IKEv2) cannot be changed after the connection is created.', DOCS.ipsec, [], 'A rule about a change, not a state; erscope shows it when a fix would need it.'),
   // Local network gateways and BGP peers
   c('lng-no-overlap-vnet', 'vpn', "Local network gateway address ranges must not overlap ranges of other networks you connect to (the VNet behind the gateway); NAT is the documented way to connect overlapping spaces.", DOCS.vpnS2sPortal, ['lng-prefix-overlaps-vnet']),
@@ -56,6 +57,7 @@ export const CONSTRAINTS_VPN_VWAN: Constraint[] = [
   c('vwan-basic-s2s-only', 'vwan', 'A Basic virtual WAN (Basic hubs) supports site-to-site VPN only; ExpressRoute, User VPN and transit need Standard.', DOCS.vwanHubSettings, ['vwan-basic-type-unsupported']),
   c('vwan-basic-upgrade-one-way', 'vwan', 'You can upgrade from Basic to Standard but cannot revert from Standard to Basic.', DOCS.vwanHubSettings, [], 'A rule about a change, not a state.'),
   c('vwan-branch-default-rt', 'vwan', 'All VPN, ExpressRoute and User VPN connections are associated to the same (Default) route table of their hub.', DOCS.vwanHubRouting, ['vwan-branch-custom-association']),
+  c('hub-static-route-next-hop', 'vwan', 'A static route in a hub route table points at a connection (next hop type ResourceId), typically a hub virtual network connection or Azure Firewall.', DOCS.vwanHubRouting, [], 'Next hops are hub virtual network connections or firewalls, which erscope does not read, so a missing next hop cannot be told from an unread one.'),
   c('vwan-hub-vpn-connections', 'vwan', 'Up to 1,000 VPN connections (2,000 IPsec tunnels) per virtual hub.', DOCS.vwanFaq, ['vwan-hub-vpn-connection-limit']),
   c('vwan-vpn-throughput', 'vwan', 'VPN aggregate throughput per hub is up to 20 Gbps (1 scale unit = 500 Mbps x 2 instances); 2 Gbps per connection.', DOCS.vwanFaq, [], 'Throughput is data-plane behaviour; the scale unit is configuration but the traffic it must carry is not.'),
   // Virtual WAN sites

@@ -5,6 +5,7 @@ import { eqi, props, refAt } from '../model.js';
 import { defineRule } from '../rule-kit.js';
 import { ipsecPolicies } from './vpn-common.js';
 import { strongPreset } from './vpn-ipsec.js';
+import { gatewayOf, gatewayVnet, overlapping } from './vpn-topology.js';
 
 // https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-connect-multiple-policybased-rm-ps: "You need to create an
 // IPsec/IKE policy in order to enable "UsePolicyBasedTrafficSelectors" option on the connection." and "If you enable the
@@ -71,5 +72,40 @@ export const vpnVnet2VnetPolicyMismatch = defineRule(
   },
 );
 
-/** Connection-level IPsec policy rules (second wave). */
-export const VPN_CONNECTION_POLICY_RULES = [vpnPolicySelectorsNoPolicy, vpnVnet2VnetPolicyMismatch];
+// https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-howto-vnet-vnet-resource-manager-portal: "make sure the address
+// spaces don't overlap with any of the virtual networks to which you want to connect" and "Your connection won't work
+// properly if you have overlapping subnets." NAT, the usual way round an overlap, is not supported on VNet-to-VNet (nat-overview).
+export const vpnVnet2VnetOverlap = defineRule(
+  {
+    id: 'vpn-vnet2vnet-overlap',
+    title: 'VNet-to-VNet connection between overlapping virtual networks',
+    category: 'vpn',
+    severity: 'high',
+    docs: DOCS.vpnVnet2Vnet,
+    source: [{ url: DOCS.vpnVnet2Vnet, quote: "If you're using your own values, make sure the address spaces don't overlap with any of the virtual networks to which you want to connect. ... Your connection won't work properly if you have overlapping subnets." }],
+  },
+  (m, emit) => {
+    const seen = new Set<string>();
+    for (const c of m.ofType(RT.connection)) {
+      if (!eqi(props(c).connectionType, 'Vnet2Vnet')) continue;
+      const a = gatewayOf(m, c);
+      const b = m.get(refAt(c, 'properties.virtualNetworkGateway2.id'));
+      if (!a || !b || b.stub) continue;
+      const pair = [a.key, b.key].sort().join('|');
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      const va = gatewayVnet(m, a);
+      const vb = gatewayVnet(m, b);
+      const hits = va && vb ? overlapping(va.prefixes, vb.prefixes) : [];
+      if (!va || !vb || hits.length === 0) continue;
+      emit(c.id, {
+        reason: `${c.name} links ${va.vnet.name} and ${vb.vnet.name}, whose address spaces overlap (${hits.map(([x, y]) => (x === y ? x : `${x} and ${y}`)).join(', ')}). Each side keeps its own route for the overlapping range, so traffic for it never crosses the tunnel; NAT is not available on VNet-to-VNet connections.`,
+        evidence: { vnet: va.vnet.id, 'vnet.properties.addressSpace.addressPrefixes': va.prefixes, otherVnet: vb.vnet.id, 'otherVnet.properties.addressSpace.addressPrefixes': vb.prefixes },
+        fix: { kind: 'manual', description: 'Renumber one of the virtual networks (or connect them through a hub that owns distinct ranges)', targetId: c.id },
+      });
+    }
+  },
+);
+
+/** Connection-level IPsec policy and VNet-to-VNet rules (second wave). */
+export const VPN_CONNECTION_POLICY_RULES = [vpnPolicySelectorsNoPolicy, vpnVnet2VnetPolicyMismatch, vpnVnet2VnetOverlap];
