@@ -4,6 +4,7 @@ import { SEVERITIES } from '../checks/types.js';
 import type { StubKind, TopologyGraph } from '../topology/types.js';
 import { clusterOf, type ClusterPath } from './clusters.js';
 import { zeroCounts, type ReportModel, type SeverityCounts } from './model.js';
+import { resiliencyLabel } from './resiliency.js';
 import { shouldCollapse } from './scope.js';
 import { STUB_STATUS } from '../topology/node-attrs.js';
 
@@ -89,6 +90,7 @@ export function buildDiagram(graph: TopologyGraph, model: ReportModel, collapseA
   const collapsed = shouldCollapse(model.nodes.length, collapseAt);
   const placeOf = new Map<string, string>();
   const nodes = new Map<string, DiagramNode>();
+  const resiliency = new Map(model.resiliency.map((r) => [r.id.toLowerCase(), r]));
   for (const n of model.nodes) {
     const path = clusterOf(graph, n.key);
     const cluster = addClusters(path, subLabel, clusters);
@@ -98,6 +100,8 @@ export function buildDiagram(graph: TopologyGraph, model: ReportModel, collapseA
       else if (n.status) lines.push(n.status);
       const fl = findingLine(n.findingCounts);
       if (fl) lines.push(fl);
+      const res = resiliency.get(n.key);
+      if (res) lines.push(resiliencyLabel(res));
       const node: DiagramNode = { id: n.key, lines, tooltip: n.id, cluster, counts: n.findingCounts };
       if (n.worst) node.worst = n.worst;
       if (n.stub) node.stub = n.stub;

@@ -5,6 +5,7 @@ import { SEVERITY_COLOURS } from './dot.js';
 import { html, sourceLine } from './escape.js';
 import { nodeIndex, nodesByType, scopeDescription, type ReportModel } from './model.js';
 import { STUB_STATUS } from '../topology/node-attrs.js';
+import { resiliencyHtml } from './resiliency.js';
 
 /** Blocks every fetch: the report must open offline and can never phone home, even if a name smuggled markup in. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
@@ -17,7 +18,7 @@ th{background:#eceff1}table.sortable th{cursor:pointer}th[aria-sort=ascending]::
 .sev{font-weight:600;white-space:nowrap}.sev-high{color:#b71c1c}.sev-medium{color:#bf360c}.sev-low{color:#6d5600}.sev-info{color:#0d47a1}
 .diagram{overflow:auto;border:1px solid #cfd8dc;padding:.5rem;max-height:85vh}.diagram svg{max-width:none;height:auto}
 .legend span{display:inline-block;margin-right:1rem;padding:0 .4rem;border:2px solid}.legend .stub{border-style:dashed;border-color:#546e7a}
-code{font-size:12px;word-break:break-all}`;
+code{font-size:12px;word-break:break-all}.res-good{color:#1b5e20;font-weight:600}.res-fair{color:#8d6e00;font-weight:600}.res-poor{color:#b71c1c;font-weight:600}`;
 
 /** Click a header to sort by it; numeric when both cells parse as numbers, `data-sort` overrides the text. */
 const SORT_JS = `document.querySelectorAll('table.sortable th').forEach(function(th){th.addEventListener('click',function(){
@@ -110,6 +111,7 @@ export function renderHtml(model: ReportModel, diagram: Diagram, svg: string): s
 <p class="meta">Generated: <time datetime="${html(meta.generatedAt)}">${html(meta.generatedAt)}</time>, erscope ${html(meta.erscopeVersion)}</p>
 <p class="meta">Scope: ${html(scopeDescription(model))}</p></header>
 ${summary(model)}
+${resiliencyHtml(model.resiliency, table)}
 ${diagramSection(diagram, svg)}
 ${findingsSection(model)}
 ${resourcesSection(model)}

@@ -3,9 +3,10 @@ import { toSnapshot } from '../topology/snapshot.js';
 import type { Snapshot } from '../topology/types.js';
 import type { Finding } from '../checks/types.js';
 import type { ReportModel } from './model.js';
+import type { ReportResiliency } from './resiliency.js';
 
-/** The JSON export: the same versioned snapshot `inventory --format json` writes, plus the findings (as `check --format json`). */
-export type JsonReport = Snapshot & { findings: Finding[] };
+/** The JSON export: the same versioned snapshot `inventory --format json` writes, plus the findings (as `check --format json`) and the resiliency analysis. */
+export type JsonReport = Snapshot & { findings: Finding[]; resiliency: ReportResiliency[] };
 
 /**
  * Renders the JSON export through the topology layer's own `toSnapshot`, fed with only the in-scope nodes (already
@@ -33,6 +34,6 @@ export function renderJson(model: ReportModel): string {
     g,
     new Date(model.meta.generatedAt),
   );
-  const report: JsonReport = { ...snap, findings: model.findings };
+  const report: JsonReport = { ...snap, findings: model.findings, resiliency: model.resiliency };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

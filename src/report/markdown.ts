@@ -5,6 +5,7 @@ import { findingLine, SEVERITY_MARK } from './diagram.js';
 import { md, sourceLine } from './escape.js';
 import { nodeIndex, nodesByType, scopeDescription, type ReportModel, type ReportNode } from './model.js';
 import { STUB_STATUS } from '../topology/node-attrs.js';
+import { resiliencyMarkdown } from './resiliency.js';
 
 function table(headers: string[], rows: string[][]): string[] {
   const out = [`| ${headers.map(md).join(' | ')} |`, `|${headers.map(() => ' --- ').join('|')}|`];
@@ -45,6 +46,7 @@ export function renderMarkdown(model: ReportModel, mermaid: string): string {
   out.push(...table(['Type', 'Count'], summary.byType.map((t) => [md(t.label), String(t.count)])), '');
   out.push('### Resources by subscription', '');
   out.push(...table(['Subscription', 'Id', 'Count'], summary.bySubscription.map((s) => [md(s.displayName), md(s.subscriptionId), String(s.count)])), '');
+  out.push(...resiliencyMarkdown(model.resiliency));
   out.push('## Findings', '');
   if (model.findings.length === 0) out.push('No findings.', '');
   const idx = nodeIndex(model);

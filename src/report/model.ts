@@ -6,6 +6,7 @@ import type { InventoryIssue, PermissionEntry, SourceInfo, SubscriptionInfo } fr
 import { redact, redactText } from '../redact.js';
 import type { EdgeAttrs, NodeAttrs, TopologyGraph } from '../topology/types.js';
 import { ERSCOPE_VERSION } from '../version.js';
+import { reportResiliency, type ReportResiliency } from './resiliency.js';
 import { selectScope, type ReportScope, type ScopeOptions } from './scope.js';
 
 /** Everything a report is made from; the CLI and the TUI both build this. */
@@ -53,6 +54,8 @@ export interface ReportModel {
   issues: InventoryIssue[];
   permissions: PermissionEntry[];
   forbiddenScopes: string[];
+  /** Resiliency of every in-scope VNet with a gateway and every hub, weakest first (src/checks/resiliency). */
+  resiliency: ReportResiliency[];
   summary: {
     nodeCount: number;
     edgeCount: number;
@@ -154,6 +157,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       .sort((a, b) => cmp(normalizeId(a.scope), normalizeId(b.scope)) || cmp(a.kind, b.kind) || cmp(a.message, b.message)),
     permissions: input.permissions ?? [],
     forbiddenScopes: input.forbiddenScopes ?? [],
+    resiliency: reportResiliency(graph, (k) => inScope.has(k)),
     summary: {
       nodeCount: nodes.length,
       edgeCount: edges.length,

@@ -118,15 +118,22 @@ describe('markdown', () => {
 });
 
 describe('csv', () => {
-  it('is RFC 4180 with one row per finding and quoted awkward fields', async () => {
+  it('is RFC 4180 with one row per finding, then one resiliency-score row per VNet/hub, and quoted awkward fields', async () => {
     const text = await renderReport('csv', fixtureInput());
     expect(text.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(text);
-    expect(rows).toHaveLength(5);
     for (const r of rows) expect(r).toHaveLength(rows[0]!.length);
     const evil = rows.find((r) => r[1] === 'reference-no-access')!;
     expect(evil[3]).toBe(EVIL_NAME);
-    expect(rows.map((r) => r[0])).toEqual(['severity', 'high', 'medium', 'low', 'info']);
+    const findings = rows.filter((r) => r[1] !== 'resiliency-score');
+    expect(findings.map((r) => r[0])).toEqual(['severity', 'high', 'medium', 'low', 'info']);
+    const scores = rows.filter((r) => r[1] === 'resiliency-score');
+    expect(scores.length).toBeGreaterThan(0);
+    for (const r of scores) {
+      expect(r[0]).toBe('');
+      expect(r[6]).toMatch(/^Resiliency \d+\/100 \((maximum|high|standard|vpn-only|none)\)$/);
+      expect(JSON.parse(r[11]!)).toHaveProperty('items');
+    }
   });
 });
 

@@ -38,7 +38,9 @@ function analyzeOne(m: Model, target: Res, kind: 'vnet' | 'hub', gateways: Servi
   const paths = servicePaths(m.graph, target.id);
   const circuits = servingCircuits(m, paths);
   const second = secondLocation(paths, circuits);
-  const backups: BackupPath[] = [...(second ? [second] : []), ...vpnBackups(m, paths), ...globalReachBackups(m, circuits)];
+  // VPN is a backup only of an ExpressRoute path; on a VPN-only VNet it is the path itself.
+  const er = circuits.some((c) => c.usable);
+  const backups: BackupPath[] = [...(second ? [second] : []), ...(er ? vpnBackups(m, paths) : []), ...globalReachBackups(m, circuits)];
   const input: ScoreInput = { circuits, gateways, backups, hasVpnPath: paths.some((p) => p.kind === 'vpn' && !DOWN.has(p.status.toLowerCase())) };
   const items = scoreItems(input);
   const usable = circuits.filter((c) => c.usable);

@@ -65,6 +65,9 @@ export function globalReachBackups(m: Model, circuits: ServingCircuit[]): Backup
   const out: BackupPath[] = [];
   const seen = new Set<string>();
   for (const gr of m.ofType(RT.circuitConnection)) {
+    // A link that failed to provision or is down carries nothing.
+    const p = props(gr);
+    if (eqi(p.provisioningState, 'Failed') || (typeof p.circuitConnectionStatus === 'string' && !eqi(p.circuitConnectionStatus, 'Connected'))) continue;
     const here = parentId(parentId(gr.id) ?? '');
     const peerPeering = refAt(gr, 'properties.peerExpressRouteCircuitPeering.id');
     const there = peerPeering ? parentId(peerPeering) : undefined;

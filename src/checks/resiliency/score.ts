@@ -50,7 +50,7 @@ export function scoreItems(s: ScoreInput): ScoreItem[] {
     factor: 'site', points: site, max: 40, sources: ['maximum', 'high', 'standard', 'insights'],
     reason: model === 'maximum' ? `maximum resiliency: ${usable.length} circuits in ${locations.length} distinct peering locations (${list(locations)})`
       : model === 'high' ? `high resiliency: ExpressRoute Metro circuit ${usable.find((c) => c.metroCircuit)!.name} splits its links across two sites of one metro`
-      : model === 'standard' ? `standard resiliency: ${locations.length ? `every readable circuit lands in ${list(locations)}${unread}` : 'one circuit, location not readable'}`
+      : model === 'standard' ? `standard resiliency: ${locations.length ? `every ${unknown ? 'readable ' : ''}circuit lands in ${list(locations)}${unread}` : 'one circuit, location not readable'}`
       : noEr,
   });
   items.push({
