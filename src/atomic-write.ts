@@ -33,8 +33,9 @@ export function describeWriteError(err: unknown): string {
     case 'EROFS':
       return 'the file system is read-only (EROFS); choose another path';
     case 'ENOENT':
+      return 'the directory does not exist and cannot be created (ENOENT); check the path';
     case 'ENOTDIR':
-      return `the directory does not exist and cannot be created (${code}); check the path`;
+      return 'part of the path is a file, not a directory (ENOTDIR); check the path';
     case 'EISDIR':
       return 'it is a directory (EISDIR); name a file';
     default:

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import tls from 'node:tls';
 import https from 'node:https';
 import type { TokenCredential } from '@azure/core-auth';
@@ -10,7 +11,11 @@ import pLimit from 'p-limit';
 import type { LimitFunction } from 'p-limit';
 import { DEFAULT_CLOUD, type AzureCloud } from './cloud.js';
 import { ARM_SCOPE, EmulatorCredential, createAzureCredential } from './credential.js';
+import { DEFAULT_REQUEST_TIMEOUT_S, deadlinePolicy, requestTimeoutPolicy } from './deadline.js';
 import { LOOPBACK_HOSTS, RequestCounter, countingPolicy, hostGuardPolicy, inTestEnvironment } from './policies.js';
+import { readBudgetPolicy } from './read-budget.js';
+import { responseCheckPolicy } from './response-check.js';
+import { TokenRefresher } from './token-refresh.js';
 
 /** Public Azure Resource Manager endpoint. */
 export const AZURE_ENDPOINT = DEFAULT_CLOUD.resourceManager;
@@ -30,6 +35,8 @@ export interface ArmConnectionOptions {
   concurrencyPerSubscription?: number;
   /** LRO poll interval (default 2000 ms, tests use 5). */
   pollIntervalMs?: number;
+  /** Seconds one try of one request may take, body included (default 30); a late try is retried like a dropped socket. */
+  requestTimeoutS?: number;
   /** Hosts requests may go to; defaults to loopback only under a test runner (VITEST / NODE_ENV=test), else unrestricted. */
   allowedHosts?: string[];
 }
@@ -61,7 +68,8 @@ export function createArmConnection(opts: ArmConnectionOptions = {}): ArmConnect
   const resourceGraphEndpoint = (opts.endpoint ?? cloud.resourceGraph).replace(/\/+$/, '');
   // The emulator accepts any token; a real cloud wants its own audience.
   const tokenScope = opts.caPem ? ARM_SCOPE : cloud.tokenScope;
-  const credential = opts.credential ?? (opts.caPem ? new EmulatorCredential() : createAzureCredential(process.env, cloud));
+  const refresher = new TokenRefresher(opts.credential ?? (opts.caPem ? new EmulatorCredential() : createAzureCredential(process.env, cloud)), tokenScope);
+  const credential = refresher.credential;
   const counter = new RequestCounter();
   const agent = new https.Agent({
     keepAlive: true,
@@ -73,9 +81,19 @@ export function createArmConnection(opts: ArmConnectionOptions = {}): ArmConnect
   });
   const allowedHosts = opts.allowedHosts ?? (inTestEnvironment() ? LOOPBACK_HOSTS : undefined);
   const additionalPolicies: NonNullable<CommonClientOptions['additionalPolicies']> = [
+    // Outside the retries: the command's deadline also cuts a retry's wait short.
+    { policy: deadlinePolicy(), position: 'perCall' },
     { policy: countingPolicy(counter), position: 'perRetry' },
   ];
   if (allowedHosts) additionalPolicies.push({ policy: hostGuardPolicy(allowedHosts), position: 'perRetry' });
+  // Each try, in this order: fresh token after an expired one, pacing by the subscription's read budget, then the
+  // try's own time limit around the wire, then the check that a 2xx body is JSON.
+  additionalPolicies.push(
+    { policy: refresher.policy(), position: 'perRetry' },
+    { policy: readBudgetPolicy(), position: 'perRetry' },
+    { policy: requestTimeoutPolicy((opts.requestTimeoutS ?? DEFAULT_REQUEST_TIMEOUT_S) * 1000), position: 'perRetry' },
+    { policy: responseCheckPolicy(), position: 'perRetry' },
+  );
   const clientOptions = {
     endpoint,
     credentialScopes: tokenScope,
@@ -109,7 +127,7 @@ export function createArmConnection(opts: ArmConnectionOptions = {}): ArmConnect
     generic: () => cached('generic', () => new ServiceClient({ ...clientOptions, credential })),
     limit(sub) {
       const key = sub.toLowerCase();
-      if (!limits.has(key)) limits.set(key, pLimit(opts.concurrencyPerSubscription ?? 8));
+      if (!limits.has(key)) limits.set(key, contextKeeping(pLimit(opts.concurrencyPerSubscription ?? 8)));
       return limits.get(key)!;
     },
     close() {
@@ -118,4 +136,18 @@ export function createArmConnection(opts: ArmConnectionOptions = {}): ArmConnect
       limits.clear();
     },
   };
+}
+
+/**
+ * p-limit starts a queued call from whichever call finished before it; binding each call to its caller's async context
+ * keeps the caller's deadline (an explorer refresh's, a command's) on it rather than a neighbour's.
+ */
+function contextKeeping(limit: LimitFunction): LimitFunction {
+  const bound = ((fn: (...a: unknown[]) => unknown, ...args: unknown[]) => limit(AsyncResource.bind(fn), ...args)) as unknown as LimitFunction;
+  return Object.defineProperties(bound, {
+    activeCount: { get: () => limit.activeCount },
+    pendingCount: { get: () => limit.pendingCount },
+    concurrency: { get: () => limit.concurrency, set: (n: number) => (limit.concurrency = n) },
+    clearQueue: { value: () => limit.clearQueue() },
+  });
 }

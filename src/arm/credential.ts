@@ -17,10 +17,13 @@ export const ARM_SCOPE = DEFAULT_CLOUD.tokenScope;
 export const NO_CREDENTIAL_MESSAGE =
   'No Azure credential found: run `az login` (or set AZURE_* env vars), or use --demo to try erscope on the bundled emulator.';
 
-/** Static bearer token for the emulator, which accepts any token. */
+/** Bearer token for the emulator, which accepts any token; each call mints a new one, so a refresh is visible to its token-expiry fault. */
 export class EmulatorCredential implements TokenCredential {
+  private minted = 0;
+
   async getToken(): Promise<AccessToken> {
-    return { token: 'emulator-token', expiresOnTimestamp: Date.now() + 3_600_000, tokenType: 'Bearer' };
+    this.minted += 1;
+    return { token: `emulator-token-${this.minted}`, expiresOnTimestamp: Date.now() + 3_600_000, tokenType: 'Bearer' };
   }
 }
 

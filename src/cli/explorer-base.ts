@@ -1,4 +1,6 @@
-import type { ExplorerBackend, ExplorerData } from '../ui/backend.js';
+import type { Inventory } from '../inventory/types.js';
+import type { ExplorerBackend, ExplorerData, LoadProgress } from '../ui/backend.js';
+import { carryOverStale } from './explorer-stale.js';
 import { str, type FlagValues } from './flags.js';
 import { checkGraph, progressTotals, readInventory } from './load.js';
 import type { OpenedSource } from './source.js';
@@ -9,27 +11,46 @@ import type { OpenedSource } from './source.js';
  */
 export function baseExplorerBackend(src: OpenedSource, values: FlagValues): ExplorerBackend {
   const configPath = str(values, 'config');
+  let last: Inventory | undefined;
   return {
     source: src.info,
     subscriptions: src.snapshot?.subscriptions ?? [],
     mode: values.write === true && values['read-only'] !== true ? 'write' : 'read-only',
     load: async (onProgress, signal): Promise<ExplorerData> => {
-      const totals = progressTotals();
-      const inventory = await readInventory(src, {
-        signal,
-        onProgress: (p) => {
-          const { done, total } = totals(p);
-          onProgress({ done, total, label: p.scope });
-        },
-      });
-      const { buildGraph } = await import('../topology/graph.js');
-      const graph = buildGraph(inventory);
-      const findings = await checkGraph(graph, inventory, configPath ? { configPath } : {});
-      return {
-        graph, findings, inventoryIssues: inventory.issues, subscriptions: inventory.subscriptions, loadedAt: Date.now(),
-        ...(inventory.reader ? { reader: inventory.reader } : {}),
-        ...(inventory.readerNote ? { readerNote: inventory.readerNote } : {}),
+      const read = async (): Promise<ExplorerData> => {
+        const fresh = await readOnce(src, onProgress, signal);
+        // A scope that timed out or failed this time keeps its last good copy, marked stale; the rest is fresh.
+        const { inventory, staleScopes } = carryOverStale(last, fresh);
+        last = inventory;
+        return toData(inventory, staleScopes, configPath);
       };
+      if (src.snapshot) return read();
+      // Each refresh has its own --deadline.
+      const { runWithDeadline } = await import('../arm/deadline.js');
+      return runWithDeadline(src.deadlineS, read);
     },
+  };
+}
+
+function readOnce(src: OpenedSource, onProgress: (p: LoadProgress) => void, signal: AbortSignal | undefined): Promise<Inventory> {
+  const totals = progressTotals();
+  return readInventory(src, {
+    ...(signal ? { signal } : {}),
+    onProgress: (p) => {
+      const { done, total } = totals(p);
+      onProgress({ done, total, label: p.scope });
+    },
+  });
+}
+
+async function toData(inventory: Inventory, staleScopes: string[], configPath: string | undefined): Promise<ExplorerData> {
+  const { buildGraph } = await import('../topology/graph.js');
+  const graph = buildGraph(inventory);
+  const findings = await checkGraph(graph, inventory, configPath ? { configPath } : {});
+  return {
+    graph, findings, inventoryIssues: inventory.issues, subscriptions: inventory.subscriptions, loadedAt: Date.now(),
+    ...(staleScopes.length ? { staleScopes } : {}),
+    ...(inventory.reader ? { reader: inventory.reader } : {}),
+    ...(inventory.readerNote ? { readerNote: inventory.readerNote } : {}),
   };
 }

@@ -21,6 +21,8 @@ export const SOURCE_FLAGS: Record<string, FlagSpec> = {
   reader: { type: 'string', value: 'auto|graph|arm', help: 'read via Resource Graph (few large pages; can lag ~30 s), ARM lists (current; ~40 calls a subscription), or auto: graph, else arm' },
   cloud: { type: 'string', value: 'NAME', help: "Azure cloud: AzureCloud, AzureUSGovernment, AzureChinaCloud or one registered with az (or AZURE_CLOUD; default: az's active cloud)" },
   config: { type: 'string', value: 'FILE', help: 'suppression config (default: .erscope.yaml in the current directory)' },
+  timeout: { type: 'string', value: 'SECONDS', help: 'give up on one try of one ARM request after SECONDS, body included (default 30); retried like a dropped connection' },
+  deadline: { type: 'string', value: 'SECONDS', help: 'stop the whole command (or one explorer refresh) after SECONDS (default 300): what was read is shown, the rest named as incomplete' },
 };
 
 /** Flags every command accepts. */
@@ -91,6 +93,17 @@ export function intFlag(values: FlagValues, name: string, min: number, max: numb
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new ErscopeError(`--${name} must be a whole number from ${min} to ${max} (got "${v}")`);
+  }
+  return n;
+}
+
+/** Parses a duration flag in seconds (decimals allowed), with a one-line error naming the flag and the range. */
+export function secondsFlag(values: FlagValues, name: string, min: number, max: number): number | undefined {
+  const v = str(values, name);
+  if (v === undefined) return undefined;
+  const n = /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : NaN;
+  if (!Number.isFinite(n) || n < min || n > max) {
+    throw new ErscopeError(`--${name} must be a number of seconds from ${min} to ${max} (got "${v}")`);
   }
   return n;
 }

@@ -1,6 +1,6 @@
 import type { Finding } from '../checks/types.js';
 import { ErscopeError } from '../errors.js';
-import type { Inventory, InventoryProgress } from '../inventory/types.js';
+import type { Inventory, InventoryIssue, InventoryProgress } from '../inventory/types.js';
 import type { TopologyGraph } from '../topology/types.js';
 import type { CommandIO } from './io.js';
 import type { OpenedSource } from './source.js';
@@ -21,6 +21,8 @@ export interface LoadOptions {
   onProgress?: (p: InventoryProgress) => void;
   /** Told when the inventory was read differently than asked (Resource Graph failed, ARM lists were used). */
   onNote?: (message: string) => void;
+  /** Told once, after reading, when some scopes could not be read (timed out, forbidden, failed). */
+  onIncomplete?: (issues: InventoryIssue[]) => void;
   signal?: AbortSignal;
 }
 
@@ -35,6 +37,12 @@ export async function loadEstate(src: OpenedSource, opts: LoadOptions = {}): Pro
 
 /** Reads the inventory only (no graph): the live path or the snapshot's saved resources. */
 export async function readInventory(src: OpenedSource, opts: LoadOptions = {}): Promise<Inventory> {
+  const inventory = await readInventoryQuietly(src, opts);
+  if (inventory.issues.length) opts.onIncomplete?.(inventory.issues);
+  return inventory;
+}
+
+async function readInventoryQuietly(src: OpenedSource, opts: LoadOptions): Promise<Inventory> {
   if (src.snapshot) {
     const { inventoryFromSnapshot } = await import('../topology/snapshot.js');
     const inv = inventoryFromSnapshot(src.snapshot);
@@ -107,6 +115,33 @@ export function progressTotals(): (p: InventoryProgress) => { done: number; tota
     }
     return { done, total, scopes: scopes.size };
   };
+}
+
+/** The stderr callbacks every headless command passes to the loader: progress (terminals only), notes, what is missing. */
+export function stderrHooks(io: CommandIO): Pick<LoadOptions, 'onProgress' | 'onNote' | 'onIncomplete'> {
+  const progress = stderrProgress(io);
+  return { ...(progress ? { onProgress: progress } : {}), onNote: stderrNote(io), onIncomplete: stderrIncomplete(io) };
+}
+
+/** At most this many scopes are named one per line; the rest are counted (all are in --format json). */
+const INCOMPLETE_LINES = 20;
+
+/**
+ * Names every scope that could not be read and why, one line each on stderr, whatever the output format: a timed-out
+ * or forbidden scope must never pass for an empty one.
+ */
+export function stderrIncomplete(io: CommandIO): (issues: InventoryIssue[]) => void {
+  return (issues) => {
+    for (const i of issues.slice(0, INCOMPLETE_LINES)) io.stderr.write(`incomplete: ${describeIssue(i)}\n`);
+    if (issues.length > INCOMPLETE_LINES) io.stderr.write(`incomplete: … and ${issues.length - INCOMPLETE_LINES} more scope(s); --format json lists them all\n`);
+  };
+}
+
+/** One line naming a missing scope, what was being read, and why (timed out, deadline, forbidden, throttled, failed). */
+export function describeIssue(i: InventoryIssue): string {
+  const why =
+    i.code === 'ETIMEDOUT' ? 'timed out' : i.code === 'DeadlineExceeded' ? 'deadline reached' : i.code === 'MalformedResponse' ? 'bad answer' : i.kind;
+  return `${i.scope}${i.family ? ` (${i.family})` : ''}: ${why}${i.code && why === i.kind ? ` [${i.code}]` : ''}: ${i.message.replace(/\s+/g, ' ')}`;
 }
 
 /** Prints a reader note as one `note:` line on stderr (kept out of stdout, which may be JSON or SARIF). */

@@ -1,7 +1,7 @@
 import { ErscopeError } from '../errors.js';
 import { choiceFlag, list, SOURCE_FLAGS, str, type FlagValues } from './flags.js';
 import type { CommandIO } from './io.js';
-import { loadEstate, stderrNote, stderrProgress } from './load.js';
+import { loadEstate, stderrHooks } from './load.js';
 import { withSource, type CommandSpec } from './registry.js';
 
 const CREATE_KINDS = ['connection', 'er-connection', 'global-reach', 'peering', 'vpn-connection', 'authorization'] as const;
@@ -18,7 +18,7 @@ export const LIVE_COMMANDS: CommandSpec[] = [
       const format = choiceFlag(v, 'format', ['text', 'json'] as const, 'text');
       return withSource(v, async (src) => {
         if (!src.conn) throw new ErscopeError('diagnose needs a live source (Azure, --demo, --scenario or --endpoint), not a --snapshot');
-        const estate = await loadEstate(src, { onProgress: stderrProgress(io), onNote: stderrNote(io) });
+        const estate = await loadEstate(src, { ...stderrHooks(io) });
         const { runDiagnose } = await import('./commands/diagnose.js');
         return runDiagnose({ conn: src.conn, graph: estate.graph, findings: estate.findings, resourceId: p[0]!, format }, io);
       }, io);
@@ -51,7 +51,7 @@ export const LIVE_COMMANDS: CommandSpec[] = [
       }
       return withSource(v, async (src) => {
         if (!src.conn) throw new ErscopeError('create needs a live source (Azure, --demo, --scenario or --endpoint), not a --snapshot');
-        const estate = await loadEstate(src, { onProgress: stderrProgress(io), onNote: stderrNote(io) });
+        const estate = await loadEstate(src, { ...stderrHooks(io) });
         const { runCreate } = await import('./commands/create.js');
         const confirm = str(v, 'confirm');
         return runCreate(

@@ -2,7 +2,7 @@ import type { Severity } from '../checks/types.js';
 import { ErscopeError } from '../errors.js';
 import { choiceFlag, intFlag, list, SOURCE_FLAGS, str, type FlagSpec, type FlagValues } from './flags.js';
 import type { CommandIO } from './io.js';
-import { loadEstate, readInventory, stderrNote, stderrProgress } from './load.js';
+import { loadEstate, readInventory, stderrHooks } from './load.js';
 import { openSource, type OpenedSource } from './source.js';
 
 /** One subcommand: its help, flags and handler; --help text and the README's command list come from this table. */
@@ -19,14 +19,15 @@ const FORMAT = (choices: string, dflt: string): FlagSpec => ({ type: 'string', v
 const OUT: FlagSpec = { type: 'string', value: 'FILE', help: 'write to FILE atomically instead of stdout' };
 
 /**
- * Opens the source, runs `fn`, and always closes it (stopping an in-process emulator). What the scenario loader had to
+ * Opens the source, runs `fn` under the command's --deadline, and always closes it (stopping an in-process emulator). What the scenario loader had to
  * settle (a child without its parent…) goes to stderr first, one `warning:` line each, so a script's stdout stays clean.
  */
 export async function withSource<T>(values: FlagValues, fn: (src: OpenedSource) => Promise<T>, io?: Pick<CommandIO, 'stderr'>): Promise<T> {
   const src = await openSource(values);
   for (const w of src.warnings ?? []) io?.stderr.write(`warning: ${w}\n`);
   try {
-    return await fn(src);
+    const { runWithDeadline } = await import('../arm/deadline.js');
+    return await runWithDeadline(src.deadlineS, () => fn(src));
   } finally {
     await src.close();
   }
@@ -43,7 +44,7 @@ export const COMMANDS: CommandSpec[] = [
     run: async (v, _p, io) => {
       const format = choiceFlag(v, 'format', ['table', 'json'] as const, 'table');
       return withSource(v, async (src) => {
-        const inventory = await readInventory(src, { onProgress: stderrProgress(io), onNote: stderrNote(io) });
+        const inventory = await readInventory(src, { ...stderrHooks(io) });
         const { buildGraph } = await import('../topology/graph.js');
         const { runInventory } = await import('./commands/inventory.js');
         return runInventory({ estate: { inventory, graph: buildGraph(inventory) }, format, ...(str(v, 'out') ? { out: str(v, 'out')! } : {}) }, io);
@@ -72,7 +73,7 @@ export const COMMANDS: CommandSpec[] = [
         if (unknown.length) throw new ErscopeError(`unknown rule ${unknown.join(', ')}: run \`erscope rules\` for the list`);
       }
       return withSource(v, async (src) => {
-        const estate = await loadEstate(src, { ruleIds, onProgress: stderrProgress(io), onNote: stderrNote(io), ...(str(v, 'config') ? { configPath: str(v, 'config')! } : {}) });
+        const estate = await loadEstate(src, { ruleIds, ...stderrHooks(io), ...(str(v, 'config') ? { configPath: str(v, 'config')! } : {}) });
         const { runCheck } = await import('./commands/check.js');
         return runCheck({ graph: estate.graph, findings: estate.findings, failOn, format, incomplete: estate.incomplete, source: src.info, ...(str(v, 'out') ? { out: str(v, 'out')! } : {}) }, io);
       }, io);
@@ -106,7 +107,7 @@ export const COMMANDS: CommandSpec[] = [
       const depth = intFlag(v, 'depth', 0, 20);
       if (depth !== undefined && !str(v, 'focus')) throw new ErscopeError('--depth only applies with --focus RESOURCE_ID');
       return withSource(v, async (src) => {
-        const estate = await loadEstate(src, { onProgress: stderrProgress(io), onNote: stderrNote(io), ...(str(v, 'config') ? { configPath: str(v, 'config')! } : {}) });
+        const estate = await loadEstate(src, { ...stderrHooks(io), ...(str(v, 'config') ? { configPath: str(v, 'config')! } : {}) });
         const { runExport } = await import('./commands/export.js');
         return runExport(
           {

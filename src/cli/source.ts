@@ -3,7 +3,7 @@ import type { ArmConnection, ArmConnectionOptions } from '../arm/clients.js';
 import { ErscopeError } from '../errors.js';
 import type { SourceInfo } from '../inventory/types.js';
 import type { Snapshot } from '../topology/types.js';
-import { list, str, type FlagValues } from './flags.js';
+import { list, secondsFlag, str, type FlagValues } from './flags.js';
 import { currentUserConfig } from './user-config.js';
 
 /** A source ready to read from: a live ARM connection (Azure or emulator) or a saved snapshot. */
@@ -19,6 +19,8 @@ export interface OpenedSource {
   reader?: InventoryReaderChoice;
   /** Lines the in-process emulator's scenario loader reported (a child without its parent, a type it does not serve). */
   warnings?: string[];
+  /** Seconds one command (or one explorer refresh) may take in all (--deadline; default 300). */
+  deadlineS: number;
   close(): Promise<void>;
 }
 
@@ -84,7 +86,9 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
   const env = opts.env ?? process.env;
   const subscriptions = list(values, 'subscription');
   const reader = readerChoice(values);
-  const withReader = <T extends object>(o: T): T & { reader?: InventoryReaderChoice } => (reader ? { ...o, reader } : o);
+  const requestTimeoutS = secondsFlag(values, 'timeout', 0.05, 3600) ?? 30;
+  const deadlineS = secondsFlag(values, 'deadline', 0.1, 86_400) ?? 300;
+  const withReader = <T extends object>(o: T): T & { reader?: InventoryReaderChoice; deadlineS: number } => (reader ? { ...o, reader, deadlineS } : { ...o, deadlineS });
   const choice = chooseSource(values, env);
   const snapshotFile = choice.kind === 'snapshot' ? choice.file : undefined;
   const scenarioFile = choice.kind === 'scenario' ? choice.file : undefined;
@@ -100,7 +104,7 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
   if (snapshotFile) {
     const { readSnapshot } = await import('../topology/snapshot.js');
     const snapshot = readSnapshot(snapshotFile);
-    return { info: { kind: 'snapshot', label: snapshotFile }, snapshot, subscriptions, close: async () => {} };
+    return { info: { kind: 'snapshot', label: snapshotFile }, snapshot, subscriptions, deadlineS, close: async () => {} };
   }
   if (demo || scenarioFile) {
     const { startEmulator } = await import('../emulator/server.js');
@@ -109,12 +113,12 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
     const emu = await startEmulator({ scenarioFile: file }).catch((e: Error) => {
       throw e.name === 'EmulatorInputError' ? new ErscopeError(e.message) : e;
     });
-    const conn = await connectEmulator(emu.endpoint, emu.caPem, opts);
+    const conn = await connectEmulator(emu.endpoint, emu.caPem, opts, requestTimeoutS);
     const label = `${emu.endpoint} (${demo ? 'demo: contoso' : scenarioFile})`;
     return withReader({
       info: { kind: 'emulator', label, endpoint: emu.endpoint, scenario: demo ? 'contoso' : scenarioFile },
       conn,
-      connectOptions: { endpoint: emu.endpoint, caPem: emu.caPem },
+      connectOptions: { endpoint: emu.endpoint, caPem: emu.caPem, requestTimeoutS },
       subscriptions,
       warnings: emu.warnings,
       close: async () => {
@@ -135,8 +139,8 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
     if (!/^https:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(endpoint)) {
       throw new ErscopeError(`--endpoint ${endpoint} is not a local emulator (https://127.0.0.1:PORT); omit it to use real Azure`);
     }
-    const conn = await connectEmulator(endpoint, caPem, opts);
-    return withReader({ info: { kind: 'emulator', label: endpoint, endpoint }, conn, connectOptions: { endpoint, caPem }, subscriptions, close: async () => {
+    const conn = await connectEmulator(endpoint, caPem, opts, requestTimeoutS);
+    return withReader({ info: { kind: 'emulator', label: endpoint, endpoint }, conn, connectOptions: { endpoint, caPem, requestTimeoutS }, subscriptions, close: async () => {
         conn.close();
       } });
   }
@@ -147,12 +151,12 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
   const { cloud } = resolveCloud({ ...(cloudFlag ? { flag: cloudFlag } : {}), env, ...(configDefault ? { configDefault } : {}) });
   const credential = createAzureCredential(env, cloud);
   const tenantId = await assertCredential(credential, cloud);
-  const conn = createArmConnection({ credential, cloud });
+  const conn = createArmConnection({ credential, cloud, requestTimeoutS });
   const where = cloud === DEFAULT_CLOUD ? '' : ` (${cloud.name})`;
   return withReader({
     info: { kind: 'azure', label: `${tenantId ? `tenant ${tenantId}` : 'Azure'}${where}`, ...(tenantId ? { tenantId } : {}) },
     conn,
-    connectOptions: { credential, cloud },
+    connectOptions: { credential, cloud, requestTimeoutS },
     subscriptions,
     close: async () => {
       conn.close();
@@ -160,13 +164,14 @@ export async function openSource(values: FlagValues, opts: OpenSourceOptions = {
   });
 }
 
-async function connectEmulator(endpoint: string, caPem: string, opts: OpenSourceOptions): Promise<ArmConnection> {
+async function connectEmulator(endpoint: string, caPem: string, opts: OpenSourceOptions, requestTimeoutS: number): Promise<ArmConnection> {
   const { createArmConnection } = await import('../arm/clients.js');
   const { EmulatorCredential } = await import('../arm/credential.js');
   return createArmConnection({
     endpoint,
     caPem,
     credential: new EmulatorCredential(),
+    requestTimeoutS,
     ...(opts.pollIntervalMs !== undefined ? { pollIntervalMs: opts.pollIntervalMs } : {}),
   });
 }

@@ -1,3 +1,4 @@
+import { ReadBuckets, TokenLedger } from './fault-ledgers.js';
 import { EmulatorInputError } from './input-error.js';
 /** A fault that fires on matching requests. */
 export interface FaultRule {
@@ -5,7 +6,7 @@ export interface FaultRule {
    * `429` throttle, `5xx` (status picks the code), `403` AuthorizationFailed naming the action and scope of the request,
    * `drop` destroys the socket, `lro-fail` ends async operations Failed.
    */
-  kind: '429' | '5xx' | '403' | 'drop' | 'lro-fail';
+  kind: '429' | '5xx' | '403' | 'drop' | 'lro-fail' | 'hang' | 'slow-body' | 'truncate' | 'malformed' | 'token-expiry' | 'throttle-subscription';
   /** HTTP status for `5xx` (default 500). */
   status?: number;
   /** Fire on every Nth matching request (1 = every one). */
@@ -21,7 +22,19 @@ export interface FaultRule {
   retryAfterSeconds?: number;
   /** ARM error code: of the failed operation for lro-fail; overrides the default code of 429/5xx/403 answers. */
   code?: string;
+  /** slow-body: bytes sent per second (default 20). */
+  bytesPerSecond?: number;
+  /** malformed: broken JSON (default), valid JSON as text/plain, or a proxy's HTML error page. */
+  as?: MalformedAs;
+  /** token-expiry: requests one token is good for (default 50). */
+  after?: number;
+  /** throttle-subscription: the read bucket's size (default 250) and refill per second (default 25), as ARM's. */
+  reads?: number;
+  refill?: number;
 }
+
+/** The kinds of answer `malformed` gives. */
+export type MalformedAs = 'json' | 'content-type' | 'html';
 
 /** The faults of one run: extra latency plus rules. */
 export interface FaultConfig {
@@ -34,9 +47,15 @@ export type FaultAction =
   | { kind: 'none' }
   | { kind: 'drop' }
   | { kind: 'forbidden'; code?: string }
-  | { kind: 'status'; status: number; code: string; message: string; headers: Record<string, string> };
+  | { kind: 'status'; status: number; code: string; message: string; headers: Record<string, string> }
+  | { kind: 'hang' }
+  | { kind: 'slow-body'; bytesPerSecond: number }
+  | { kind: 'truncate' }
+  | { kind: 'malformed'; as: MalformedAs };
 
-const KINDS = new Set(['429', '5xx', '403', 'drop', 'lro-fail']);
+const KINDS = new Set(['429', '5xx', '403', 'drop', 'lro-fail', 'hang', 'slow-body', 'truncate', 'malformed', 'token-expiry', 'throttle-subscription']);
+/** Kinds that answer a request differently (as opposed to lro-fail and the per-token / per-subscription ledgers). */
+const PER_REQUEST = new Set(['429', '5xx', '403', 'drop', 'hang', 'slow-body', 'truncate', 'malformed']);
 
 /** Syntax of --fault, shown by `erscope emulator --help`. */
 export const FAULT_SYNTAX = `--fault SPEC   (repeatable)
@@ -46,6 +65,13 @@ export const FAULT_SYNTAX = `--fault SPEC   (repeatable)
   403[:every=N|p=P][,path=RE][,times=N][,code=CODE]              AuthorizationFailed, e.g. 403:path=arpTables
   drop[:every=N|p=P][,path=RE][,times=N]              destroy the connection without a response
   lro-fail:path=RE[,code=CODE]                         matching PUT/DELETE operations end Failed
+  hang[:every=N|p=P][,path=RE][,times=N]              accept the request and never answer
+  slow-body[:every=N|p=P][,path=RE][,times=N][,bytes-per-s=N]   trickle the body (default 20 bytes/s)
+  truncate[:every=N|p=P][,path=RE][,times=N]          send half the body, then close the connection
+  malformed[:every=N|p=P][,path=RE][,times=N][,as=json|content-type|html]
+                                                       broken JSON, JSON as text/plain, or a proxy's 502 HTML page
+  token-expiry[:after=N]                               a token expires after N requests (401 ExpiredAuthenticationToken)
+  throttle-subscription[:reads=N][,refill=R]           per-subscription read bucket (default 250, 25/s), 429 when spent
   (no every/p = every matching request; path is a case-insensitive regex on the URL path;
    code= replaces the ARM error code: TooManyRequests, InternalServerError/ServiceUnavailable, AuthorizationFailed)`;
 
@@ -55,24 +81,44 @@ export function parseFaultSpec(spec: string): FaultConfig {
   if (latency) return { latencyMs: Number(latency[1]) };
   const [head, rest = ''] = spec.trim().split(/:(.*)/s, 2) as [string, string?];
   const rule: FaultRule = { kind: '5xx' };
-  if (head === '429' || head === '403' || head === 'drop' || head === 'lro-fail') rule.kind = head;
+  if (KINDS.has(head) && head !== '5xx') rule.kind = head as FaultRule['kind'];
   else if (/^5\d\d$/.test(head)) rule.status = Number(head);
-  else throw new EmulatorInputError(`bad --fault "${spec}": kind must be latency=MS, 429, 5xx (e.g. 503), 403, drop or lro-fail`);
+  else throw new EmulatorInputError(`bad --fault "${spec}": kind must be latency=MS, 429, 5xx (e.g. 503), 403, drop, lro-fail, hang, slow-body, truncate, malformed, token-expiry or throttle-subscription`);
   for (const part of rest.split(',').filter((s) => s !== '')) {
     const [k, v = ''] = part.split(/=(.*)/s, 2) as [string, string?];
     const num = Number(v);
-    if (k === 'path') rule.path = v;
+    if (k === 'path') rule.path = validRegex(spec, v);
     else if (k === 'code') rule.code = v;
+    else if (k === 'as') rule.as = malformedAs(spec, v);
     else if (!Number.isFinite(num) || v === '') throw new EmulatorInputError(`bad --fault "${spec}": ${k} needs a number`);
     else if (k === 'every') rule.every = num;
     else if (k === 'p') rule.p = num;
     else if (k === 'times') rule.times = num;
     else if (k === 'retry-after-ms') rule.retryAfterMs = num;
     else if (k === 'retry-after') rule.retryAfterSeconds = num;
+    else if (k === 'bytes-per-s' && num > 0) rule.bytesPerSecond = num;
+    else if (k === 'after' && Number.isInteger(num) && num >= 1) rule.after = num;
+    else if (k === 'reads' && Number.isInteger(num) && num >= 1) rule.reads = num;
+    else if (k === 'refill' && num > 0) rule.refill = num;
+    else if (['bytes-per-s', 'after', 'reads', 'refill'].includes(k)) throw new EmulatorInputError(`bad --fault "${spec}": ${k} must be a positive number`);
     else throw new EmulatorInputError(`bad --fault "${spec}": unknown option "${k}"`);
   }
   if (rule.kind === 'lro-fail' && !rule.path) throw new EmulatorInputError(`bad --fault "${spec}": lro-fail needs path=REGEX`);
   return { rules: [rule] };
+}
+
+function validRegex(spec: string, re: string): string {
+  try {
+    new RegExp(re, 'i');
+  } catch {
+    throw new EmulatorInputError(`bad --fault "${spec}": path is not a valid regular expression`);
+  }
+  return re;
+}
+
+function malformedAs(spec: string, v: string): MalformedAs {
+  if (v === 'json' || v === 'content-type' || v === 'html') return v;
+  throw new EmulatorInputError(`bad --fault "${spec}": as must be json, content-type or html`);
 }
 
 /** Merges config fragments (later latency wins, rules add up). */
@@ -91,6 +137,10 @@ export class FaultEngine {
   private config: FaultConfig = {};
   private seen: number[] = [];
   private fired: number[] = [];
+  /** token-expiry's per-token counts, when that fault is on. */
+  tokens?: TokenLedger;
+  /** throttle-subscription's read buckets, when that fault is on. */
+  reads?: ReadBuckets;
 
   constructor(config?: FaultConfig) {
     this.set(config ?? {});
@@ -102,6 +152,10 @@ export class FaultEngine {
     this.config = config;
     this.seen = (config.rules ?? []).map(() => 0);
     this.fired = (config.rules ?? []).map(() => 0);
+    const expiry = config.rules?.find((r) => r.kind === 'token-expiry');
+    const throttle = config.rules?.find((r) => r.kind === 'throttle-subscription');
+    this.tokens = expiry ? new TokenLedger(expiry) : undefined;
+    this.reads = throttle ? new ReadBuckets(throttle) : undefined;
   }
 
   /** Extra milliseconds to wait before answering. */
@@ -114,8 +168,11 @@ export class FaultEngine {
     const rules = this.config.rules ?? [];
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i]!;
-      if (r.kind === 'lro-fail' || !this.fires(i, r, pathname)) continue;
+      if (!PER_REQUEST.has(r.kind) || !this.fires(i, r, pathname)) continue;
       if (r.kind === 'drop') return { kind: 'drop' };
+      if (r.kind === 'hang' || r.kind === 'truncate') return { kind: r.kind };
+      if (r.kind === 'slow-body') return { kind: 'slow-body', bytesPerSecond: r.bytesPerSecond ?? 20 };
+      if (r.kind === 'malformed') return { kind: 'malformed', as: r.as ?? 'json' };
       if (r.kind === '403') return { kind: 'forbidden', ...(r.code ? { code: r.code } : {}) };
       if (r.kind === '429') {
         const headers: Record<string, string> =

@@ -19,7 +19,7 @@ const resourceSchema = z.looseObject({
 });
 
 const faultRuleSchema = z.looseObject({
-  kind: z.enum(['429', '5xx', '403', 'drop', 'lro-fail']),
+  kind: z.enum(['429', '5xx', '403', 'drop', 'lro-fail', 'hang', 'slow-body', 'truncate', 'malformed', 'token-expiry', 'throttle-subscription']),
   status: z.number().int().optional(),
   every: z.number().int().positive().optional(),
   p: z.number().min(0).max(1).optional(),
@@ -28,6 +28,11 @@ const faultRuleSchema = z.looseObject({
   retryAfterMs: z.number().optional(),
   retryAfterSeconds: z.number().optional(),
   code: z.string().optional(),
+  bytesPerSecond: z.number().positive().optional(),
+  as: z.enum(['json', 'content-type', 'html']).optional(),
+  after: z.number().int().positive().optional(),
+  reads: z.number().int().positive().optional(),
+  refill: z.number().positive().optional(),
 });
 
 const scenarioSchema = z.looseObject({

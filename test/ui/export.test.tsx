@@ -108,7 +108,7 @@ describe('e exports exactly what the view shows', () => {
     const r = app(join(blocker, 'reports'), 'connections', 220);
     await r.press('e', KEY.enter);
     const line = await outcome(r);
-    expect(line).toMatch(/^✖ export failed: cannot write .*not-a-dir\/reports\/erscope-connections-.*\.md: the directory does not exist and cannot be created \(ENOTDIR\); check the path$/);
+    expect(line).toMatch(/^✖ export failed: cannot write .*not-a-dir\/reports\/erscope-connections-.*\.md: .*\(ENOTDIR\)/);
     await r.press(...'exls', KEY.enter);
     expect(statusOf(r.frame())).toContain('✖ unknown format "xls": use md|json|html|dot|mermaid|sarif|csv');
     await r.press('j');

@@ -63,7 +63,7 @@ describe('live status over the emulator', () => {
     expect(row()).toMatch(/✖ NotConnected/);
 
     await r.press(':', ...'events', KEY.enter);
-    await until(() => !r.frame().includes('⚠'), 'acknowledgement on opening the events view');
+    await until(() => !r.frame().includes('⚠ 1 change'), 'acknowledgement on opening the events view');
     const body = r.frame().split('\n').slice(2);
     expect(body[0]).toMatch(/^TIME\s+S RESOURCE\s+FIELD\s+CHANGE/);
     expect(body[1]).toMatch(new RegExp(`^\\d\\d:\\d\\d:\\d\\d ✖ ${TARGET}\\s+connectionStatus\\s+Connected → NotConnected`));

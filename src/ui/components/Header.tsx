@@ -46,6 +46,14 @@ export function readerText(data: { reader?: 'graph' | 'arm'; readerNote?: string
   return { text: data.reader === 'graph' ? ' via ARG' : ' via ARM', warn: false };
 }
 
+/** "⚠ 2 incomplete (1 stale)" when some scopes could not be read on the last load; empty otherwise. */
+export function incompleteText(data: { inventoryIssues: unknown[]; staleScopes?: string[] } | undefined, compact: boolean): string {
+  const n = data?.inventoryIssues.length ?? 0;
+  if (n === 0) return '';
+  const stale = data?.staleScopes?.length ?? 0;
+  return compact ? ` ⚠${n}` : ` ⚠ ${n} incomplete${stale ? ` (${stale} stale)` : ''}`;
+}
+
 /** Source, scope, finding counts, mode badge and data age; second line: breadcrumbs, filter and row counts. */
 export function Header({ counter }: { counter?: string }) {
   const { state, backend, model, now, width } = useExplorer();
@@ -58,6 +66,7 @@ export function Header({ counter }: { counter?: string }) {
   const age = state.data ? ageText(now() - state.data.loadedAt) : 'not loaded';
   const stale = state.loadError !== undefined && state.data !== undefined;
   const via = readerText(state.data, compact);
+  const missing = incompleteText(state.data, compact);
   const crumbs = state.stack.map((p) => crumbOf(p, (id) => model?.node(id)?.name ?? id.split('/').pop() ?? id));
   return (
     <Box flexDirection="column">
@@ -74,6 +83,7 @@ export function Header({ counter }: { counter?: string }) {
         <Styled tone="muted">│ </Styled>
         <Styled tone={stale ? 'error' : 'muted'}>{stale ? `✖ STALE ${age}` : `↻ ${age}`}</Styled>
         {via.text ? <Styled tone={via.warn ? 'warn' : 'muted'}>{via.text}</Styled> : null}
+        {missing ? <Styled tone="warn">{missing}</Styled> : null}
         <Styled tone="muted"> │ </Styled>
         <Text>{subs} sub{subs === 1 ? '' : 's'}</Text>
         <Styled tone="muted"> │ </Styled>
