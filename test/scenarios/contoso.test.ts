@@ -9,7 +9,7 @@ import { violations } from './invariants.js';
 
 const AGREED_RULES = `gateway-type-mismatch gateway-basic-sku gateway-circuit-limit gateway-fastpath-unsupported gateway-not-zone-redundant
 rbac-missing-permission auth-key-missing-cross-subscription auth-key-unmatched auth-orphaned-in-use auth-limit weight-out-of-range
-weight-active-active-mismatch weight-backup-equal connection-not-listed-on-peering peering-lists-unknown-connection circuit-not-provisioned
+resiliency-no-backup-path weight-active-active-mismatch weight-backup-equal connection-not-listed-on-peering peering-lists-unknown-connection circuit-not-provisioned
 circuit-provisioning-disabled peering-disabled provisioning-failed peering-asn-reserved peering-prefix-invalid peering-prefix-overlap
 peering-vlan-duplicate peering-md5-invalid ms-peering-no-route-filter ms-peering-prefix-validation global-reach-prefix-invalid
 global-reach-prefix-overlap global-reach-local-sku global-reach-geopolitical single-peering-location single-circuit-on-gateway
