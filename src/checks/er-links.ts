@@ -78,8 +78,21 @@ export function gatewaysByVnet(m: Model): Map<string, Res[]> {
   return out;
 }
 
-/** Every ER-capable gateway with its circuit links (connections whose gateway is a stub are grouped under the stub). */
+const linksCache = new WeakMap<Model, GatewayLinks[]>();
+
+/**
+ * Every ER-capable gateway with its circuit links (connections whose gateway is a stub are grouped under the stub).
+ * Computed once per model: six rules read it, and rules never change what they are given.
+ */
 export function gatewayLinks(m: Model): GatewayLinks[] {
+  const hit = linksCache.get(m);
+  if (hit) return hit;
+  const out = collectLinks(m);
+  linksCache.set(m, out);
+  return out;
+}
+
+function collectLinks(m: Model): GatewayLinks[] {
   const out: GatewayLinks[] = [];
   const byGw = new Map<string, GatewayLinks>();
   for (const conn of m.ofType(RT.connection)) {

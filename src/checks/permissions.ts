@@ -35,12 +35,34 @@ export function scopeCovers(entryScope: string, scope: string): boolean {
   return e === '' || s === e || s.startsWith(`${e}/`);
 }
 
+const byScopeCache = new WeakMap<readonly PermissionEntry[], Map<string, PermissionEntry[]>>();
+
+/** Entries covering `scope`: its own and each ancestor's (segment-bounded prefixes), looked up rather than scanned. */
+function coveringEntries(perms: readonly PermissionEntry[], scope: string): PermissionEntry[] {
+  let byScope = byScopeCache.get(perms);
+  if (!byScope) {
+    byScope = new Map();
+    for (const p of perms) {
+      const k = normScope(p.scope);
+      const list = byScope.get(k);
+      if (list) list.push(p);
+      else byScope.set(k, [p]);
+    }
+    byScopeCache.set(perms, byScope);
+  }
+  const s = normScope(scope);
+  const out = [...(byScope.get('') ?? [])];
+  for (let i = s.indexOf('/', 1); i > 0; i = s.indexOf('/', i + 1)) out.push(...(byScope.get(s.slice(0, i)) ?? []));
+  if (s !== '') out.push(...(byScope.get(s) ?? []));
+  return out;
+}
+
 /**
  * Whether the caller may perform `action` at `scope`: true/false when some entry covers the scope,
  * 'unknown' when none does (permissions were not read there, so nothing can be said).
  */
 export function isAllowed(perms: readonly PermissionEntry[] | undefined, scope: string, action: string): boolean | 'unknown' {
-  const covering = (perms ?? []).filter((p) => scopeCovers(p.scope, scope));
+  const covering = coveringEntries(perms ?? [], scope);
   if (covering.length === 0) return 'unknown';
   return covering.some(
     (p) => p.actions.some((a) => actionMatches(a, action)) && !p.notActions.some((n) => actionMatches(n, action)),

@@ -5,10 +5,21 @@ import { eqi, get, props, type Res } from '../model.js';
 import { defineRule, shortName } from '../rule-kit.js';
 import type { RuleContext } from '../types.js';
 
+const normalizedLive = new WeakMap<Record<string, string>, Map<string, string>>();
+
 function liveStatus(ctx: RuleContext, r: Res): string | undefined {
   const live = ctx.live?.connectionStatus;
   if (!live) return undefined;
-  return live[r.id] ?? live[r.key] ?? Object.entries(live).find(([k]) => normalizeId(k) === r.key)?.[1];
+  const direct = live[r.id] ?? live[r.key];
+  if (direct !== undefined) return direct;
+  // Keys in any case: normalized once per status map (first key wins, as a scan in key order would).
+  let byKey = normalizedLive.get(live);
+  if (!byKey) {
+    byKey = new Map();
+    for (const [k, v] of Object.entries(live)) if (!byKey.has(normalizeId(k))) byKey.set(normalizeId(k), v);
+    normalizedLive.set(live, byKey);
+  }
+  return byKey.get(r.key);
 }
 
 // domain.md §6.2 [SPEC-VNG]: connectionStatus is Unknown, Connecting, Connected or NotConnected; §5.1 [SPEC-ERC]:

@@ -1,6 +1,7 @@
 import { parentId } from '../../arm/arm-id.js';
 import { RT } from '../../arm/resource-types.js';
-import { isNetworkAddress, networkCidr, overlaps, parse } from '../cidr.js';
+import { isNetworkAddress, networkCidr, parse } from '../cidr.js';
+import { CidrIndex } from '../cidr-index.js';
 import { DOCS } from '../docs.js';
 import { geoArea } from '../geo.js';
 import { eqi, get, props, refAt, type Model, type Res } from '../model.js';
@@ -71,13 +72,14 @@ function occupied(m: Model): Array<{ owner: Res; path: string; value: string }> 
 export const globalReachPrefixOverlap = defineRule(
   { id: 'global-reach-prefix-overlap', title: 'Global Reach subnet overlaps other address space', category: 'global-reach', severity: 'high', docs: DOCS.grHowto, source: [{ url: DOCS.grHowto, quote: 'Each circuit connection needs an IPv4 /29 that does not overlap anything else (VNets, on-premises, peering subnets).' }] },
   (m, emit) => {
-    const taken = occupied(m);
+    const taken = new CidrIndex<{ owner: Res; path: string; value: string }>();
+    for (const t of occupied(m)) taken.add(t.value, t);
     for (const c of m.ofType(RT.circuitConnection)) {
       for (const path of [V4, V6]) {
         const value = get(c.body, path);
         const mine = parse(value);
         if (!mine) continue;
-        const clash = taken.filter((t) => !(t.owner.key === c.key && t.path === path) && overlaps(mine, t.value));
+        const clash = taken.overlapping(mine).filter((t) => !(t.owner.key === c.key && t.path === path));
         if (clash.length === 0) continue;
         emit(c.id, {
           reason: `Global Reach subnet ${String(value)} overlaps ${clash.map((t) => `${shortName(t.owner.id)} (${t.value})`).join(', ')}. The /29 must be unique across VNets, on-premises and peering subnets, or routes collide on the MSEE.`,

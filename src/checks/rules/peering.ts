@@ -191,7 +191,7 @@ export const msPeeringNoRouteFilter = defineRule(
   (m, emit) => {
     for (const p of m.ofType(RT.peering)) {
       if (!eqi(props(p).peeringType, 'MicrosoftPeering') || refAt(p, 'properties.routeFilter.id')) continue;
-      const filters = m.ofType(RT.routeFilter).filter((f) => subOf(f.id) === subOf(p.id));
+      const filters = m.bySubscription(subOf(p.id), RT.routeFilter);
       emit(p.id, {
         reason: 'This Microsoft peering has no route filter, so Microsoft advertises no service prefixes over it: the session may be up but nothing useful is learned. Attach a route filter with the BGP communities you need.',
         evidence: { 'properties.routeFilter': null, 'properties.peeringType': props(p).peeringType },

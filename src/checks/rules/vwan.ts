@@ -57,9 +57,20 @@ export const vwanHubNoErGateway = defineRule(
     // that region's on-premises traffic hairpins through the remote hub.
     const region = (x?: string) => (x ?? '').replace(/\s+/g, '').toLowerCase();
     const served = gatewayLinks(m).filter((g) => g.gateway.type === RT.erGateway);
+    const servedHubs = new Set(served.map((g) => g.servesId?.toLowerCase()));
+    // Circuits reached through some hub's gateway, per region of the circuit, in gateway then link order.
+    const byRegion = new Map<string, Array<{ circuit: string; via: string }>>();
+    for (const g of served) {
+      for (const l of g.links) {
+        if (!l.circuit || l.circuit.stub) continue;
+        const list = byRegion.get(region(l.circuit.location)) ?? [];
+        list.push({ circuit: l.circuitId, via: g.servesId ?? g.gateway.id });
+        byRegion.set(region(l.circuit.location), list);
+      }
+    }
     for (const hub of m.ofType(RT.hub)) {
-      if (refAt(hub, 'properties.expressRouteGateway.id') || served.some((g) => g.servesId?.toLowerCase() === hub.id.toLowerCase())) continue;
-      const remote = served.flatMap((g) => g.links.filter((l) => l.circuit && !l.circuit.stub && region(l.circuit.location) === region(hub.location) && region(hub.location)).map((l) => ({ circuit: l.circuitId, via: g.servesId ?? g.gateway.id })));
+      if (refAt(hub, 'properties.expressRouteGateway.id') || servedHubs.has(hub.id.toLowerCase())) continue;
+      const remote = region(hub.location) ? [...(byRegion.get(region(hub.location)) ?? [])] : [];
       if (remote.length === 0) continue;
       emit(hub.id, {
         severity: 'low',
