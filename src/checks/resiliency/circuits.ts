@@ -58,20 +58,46 @@ export function servingCircuits(m: Model, paths: ServicePath[]): ServingCircuit[
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+interface GrLink {
+  gr: Res;
+  /** Position in the model's circuit-connection list, so candidates are visited in that order. */
+  order: number;
+  here: string;
+  there: string;
+}
+
+const grCache = new WeakMap<Model, Map<string, GrLink[]>>();
+
+/** Global Reach links by the normalized id of either circuit they join; built once per model. */
+function grLinksByCircuit(m: Model): Map<string, GrLink[]> {
+  const hit = grCache.get(m);
+  if (hit) return hit;
+  const out = new Map<string, GrLink[]>();
+  m.ofType(RT.circuitConnection).forEach((gr, order) => {
+    // A link that failed to provision or is down carries nothing.
+    const p = props(gr);
+    if (eqi(p.provisioningState, 'Failed') || (typeof p.circuitConnectionStatus === 'string' && !eqi(p.circuitConnectionStatus, 'Connected'))) return;
+    const here = parentId(parentId(gr.id) ?? '');
+    const peerPeering = refAt(gr, 'properties.peerExpressRouteCircuitPeering.id');
+    const there = peerPeering ? parentId(peerPeering) : undefined;
+    if (!here || !there) return;
+    const link = { gr, order, here, there };
+    for (const k of new Set([normalizeId(here), normalizeId(there)])) out.set(k, [...(out.get(k) ?? []), link]);
+  });
+  grCache.set(m, out);
+  return out;
+}
+
 /** Global Reach links from a serving circuit to a circuit in a peering location none of the serving circuits use. */
 export function globalReachBackups(m: Model, circuits: ServingCircuit[]): BackupPath[] {
   const serving = new Set(circuits.filter((c) => c.usable).map((c) => normalizeId(c.id)));
   const locations = new Set(circuits.filter((c) => c.usable && c.peeringLocation).map((c) => c.peeringLocation!.toLowerCase()));
   const out: BackupPath[] = [];
   const seen = new Set<string>();
-  for (const gr of m.ofType(RT.circuitConnection)) {
-    // A link that failed to provision or is down carries nothing.
-    const p = props(gr);
-    if (eqi(p.provisioningState, 'Failed') || (typeof p.circuitConnectionStatus === 'string' && !eqi(p.circuitConnectionStatus, 'Connected'))) continue;
-    const here = parentId(parentId(gr.id) ?? '');
-    const peerPeering = refAt(gr, 'properties.peerExpressRouteCircuitPeering.id');
-    const there = peerPeering ? parentId(peerPeering) : undefined;
-    if (!here || !there) continue;
+  // Only links touching a serving circuit can count: look those up instead of walking every Global Reach link.
+  const byCircuit = grLinksByCircuit(m);
+  const candidates = [...new Set([...serving].flatMap((k) => byCircuit.get(k) ?? []))].sort((a, b) => a.order - b.order);
+  for (const { gr, here, there } of candidates) {
     const [mine, other] = serving.has(normalizeId(here)) ? [here, there] : serving.has(normalizeId(there)) ? [there, here] : [];
     if (!mine || !other || serving.has(normalizeId(other)) || seen.has(normalizeId(other))) continue;
     const loc = circuitFacts(m, m.get(other)).peeringLocation;
