@@ -99,6 +99,11 @@ export function activeKeymap(): readonly Binding[] {
   return active;
 }
 
+/** The first key of a command in the table in effect, as help shows it ("e"), for messages that name a key. */
+export function keyOf(id: CommandId): string {
+  return keyLabel(active.find((b) => b.id === id)?.keys.slice(0, 1) ?? []);
+}
+
 /** The bindings live in a mode: write commands vanish in read-only mode. */
 export function bindingsFor(mode: ExplorerMode, view?: PageKind): Binding[] {
   return active.filter((b) => (mode === 'write' || !b.write) && (!view || !b.views || b.views.includes(view)));

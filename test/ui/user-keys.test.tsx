@@ -46,4 +46,5 @@ describe('rebinding keys from config.yaml', () => {
     await r.press(KEY.esc, 'x');
     expect(quits).toBe(1);
   });
+
 });

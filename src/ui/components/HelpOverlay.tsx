@@ -1,13 +1,12 @@
 import type { ExplorerMode } from '../backend.js';
-import { activeKeymap, bindingsFor, keyLabel, type CommandId } from '../keymap.js';
+import { bindingsFor, keyLabel, keyOf } from '../keymap.js';
 import { line, type Line } from '../model/lines.js';
 import { VIEWS } from '../views/index.js';
 import { LineList } from './LineList.js';
 
 /** Help text generated from the key table and the view aliases, so it can never drift from the bindings. */
 export function helpLines(mode: ExplorerMode): Line[] {
-  const first = (id: CommandId) => keyLabel(activeKeymap().find((b) => b.id === id)?.keys.slice(0, 1) ?? []);
-  const out: Line[] = [line({ text: 'Keys', tone: 'title' }, { text: `   (${first('nav.back')}, ${first('app.help')} or ${first('app.quit')} closes; ↑/↓ scroll)`, tone: 'muted' })];
+  const out: Line[] = [line({ text: 'Keys', tone: 'title' }, { text: `   (${keyOf('nav.back')}, ${keyOf('app.help')} or ${keyOf('app.quit')} closes; ↑/↓ scroll)`, tone: 'muted' })];
   const bindings = bindingsFor(mode);
   for (const cat of ['navigation', 'view', 'resource', 'write', 'general'] as const) {
     const inCat = bindings.filter((b) => b.category === cat);

@@ -1,5 +1,6 @@
 import type { Key } from 'ink';
 import { REPORT_FORMATS } from '../../report/formats.js';
+import { keyOf } from '../keymap.js';
 import { cycleExportFormat, exportBaseName, exportFormatOf, exportLabel, exportScopeFor } from '../model/export.js';
 import type { KeyEnv } from './useKeys.js';
 
@@ -15,7 +16,7 @@ function oneLine(err: unknown): string {
 export function startExport(env: KeyEnv): void {
   const { state, dispatch, backend, model } = env;
   if (!backend.exportView) return dispatch({ type: 'message', text: '! export not available', tone: 'warn' });
-  if (!model) return dispatch({ type: 'message', text: '! nothing loaded yet: wait for the inventory, then press e again', tone: 'warn' });
+  if (!model) return dispatch({ type: 'message', text: `! nothing loaded yet: wait for the inventory, then press ${keyOf('view.export')} again`, tone: 'warn' });
   const top = state.stack[state.stack.length - 1]!;
   const label = exportLabel(top, (id) => model.node(id)?.name);
   dispatch({ type: 'exportPrompt', base: exportBaseName(label, (env.now ?? Date.now)()) });

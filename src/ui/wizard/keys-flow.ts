@@ -1,7 +1,7 @@
 import type { Key } from 'ink';
 import { fixChoices, isFixable } from '../../actions/fix.js';
 import type { Finding } from '../../checks/types.js';
-import { keyMatches, type CommandId } from '../keymap.js';
+import { keyMatches, keyOf, type CommandId } from '../keymap.js';
 import { confirmApply, errorText, leaveOp, openReview, replanOp, startFix, type WriteEnv } from './flow.js';
 import { wizardKey } from './keys-wizard.js';
 import { patchScreen, show } from './session.js';
@@ -44,7 +44,7 @@ export function openWrite(env: WriteEnv, cmd: CommandId, resourceId: string | un
   if (cmd !== 'res.fix') return;
   const f = finding ? (isFixable(finding) ? finding : undefined) : fixable.find(isFixable);
   if (!f) {
-    const what = finding ? `${finding.ruleId} has no automatic fix: ${finding.fix?.description ?? 'see the docs link'}` : 'no finding with an automatic fix here: open the findings view (7) and press f on one';
+    const what = finding ? `${finding.ruleId} has no automatic fix: ${finding.fix?.description ?? 'see the docs link'}` : `no finding with an automatic fix here: open the findings view (7) and press ${keyOf('res.fix')} on one`;
     return dispatch({ type: 'message', text: `! ${what}`, tone: 'warn' });
   }
   if (fixChoices(f).length) return show(store, { kind: 'fix', finding: f, cursor: 0 });
