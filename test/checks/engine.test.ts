@@ -34,7 +34,7 @@ vpn-active-active-unsupported vpn-active-active-public-ips vpn-az-sku-public-ip 
 vpn-nat-sku vpn-nat-unsupported-connection vpn-nat-dynamic-mapping-size lng-prefix-overlaps-vnet lng-prefix-overlap lng-bgp-peer-not-in-prefixes
 bgp-peer-is-public-ip bgp-apipa-one-sided bgp-apipa-duplicate hub-address-prefix-size hub-prefix-overlap hub-prefix-overlaps-site
 vwan-basic-type-unsupported vwan-branch-custom-association vwan-hub-vpn-connection-limit vwan-site-link-limit vpn-site-no-routes
-vwan-link-bgp-disabled vwan-vpn-weight-ignored vpn-vnet2vnet-overlap`.split(/\s+/);
+vwan-link-bgp-disabled vwan-vpn-weight-ignored vpn-vnet2vnet-overlap vpn-basic-sku-p2s`.split(/\s+/);
 
 describe('catalog', () => {
   it('has exactly the agreed rule ids, each with title, docs URL and severity', () => {

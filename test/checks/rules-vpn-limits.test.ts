@@ -67,6 +67,10 @@ describe('Basic and policy-based gateway limits', () => {
     ['policy-based with IKEv2', base({ vpnType: 'PolicyBased' }, { connectionProtocol: 'IKEv2' }, { sku: 'Basic' }), { 'vpn-ike-version-unsupported': 1 }],
     ['policy-based with IKEv1', base({ vpnType: 'PolicyBased' }, { connectionProtocol: 'IKEv1' }, { sku: 'Basic' }), { 'vpn-ike-version-unsupported': 0, 'vpn-policy-based-limits': 0 }],
     ['VpnGw2AZ with IKEv1', base({}, { connectionProtocol: 'IKEv1' }), { 'vpn-ike-version-unsupported': 0 }],
+    ['Basic with IKEv2 point-to-site', base({ vpnClientConfiguration: { vpnClientProtocols: ['SSTP', 'IkeV2'] } }, {}, { sku: 'Basic' }), { 'vpn-basic-sku-p2s': 1 }],
+    ['Basic with RADIUS', base({ vpnClientConfiguration: { vpnClientProtocols: ['SSTP'], radiusServers: [{ radiusServerAddress: '10.1.1.10', radiusServerScore: 1 }] } }, {}, { sku: 'Basic' }), { 'vpn-basic-sku-p2s': 1 }],
+    ['Basic with SSTP only', base({ vpnClientConfiguration: { vpnClientProtocols: ['SSTP'] } }, {}, { sku: 'Basic' }), { 'vpn-basic-sku-p2s': 0 }],
+    ['VpnGw1AZ with OpenVPN and RADIUS', base({ vpnClientConfiguration: { vpnClientProtocols: ['OpenVPN'], radiusServerAddress: '10.1.1.10' } }, {}, { sku: 'VpnGw1AZ' }), { 'vpn-basic-sku-p2s': 0 }],
     ['policy-based on VpnGw1', base({ vpnType: 'PolicyBased' }, {}, { sku: 'VpnGw1' }), { 'vpn-policy-based-limits': 1 }],
     ['policy-based with point-to-site', base({ vpnType: 'PolicyBased', vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ['172.31.0.0/24'] } } }, {}, { sku: 'Basic' }), { 'vpn-policy-based-limits': 1 }],
   ])('%s', (_l, resources, expected) => {

@@ -199,5 +199,33 @@ export const vpnPolicyBasedLimits = defineRule(
   },
 );
 
+// https://learn.microsoft.com/azure/vpn-gateway/about-gateway-skus (feature table): "Basic: Route-based VPN: 10 tunnels for
+// S2S/connections; no RADIUS authentication for P2S; no IKEv2 for P2S"; SKU table: P2S IKEv2/OpenVPN "Not supported" on Basic.
+export const vpnBasicSkuP2s = defineRule(
+  {
+    id: 'vpn-basic-sku-p2s',
+    title: 'Point-to-site IKEv2/OpenVPN or RADIUS on a Basic VPN gateway',
+    category: 'vpn',
+    severity: 'high',
+    docs: DOCS.vpnSku,
+    source: [{ url: DOCS.vpnSku, quote: 'Basic: Route-based VPN: 10 tunnels for S2S/connections; no RADIUS authentication for P2S; no IKEv2 for P2S. P2S IKEv2/OpenVPN connections: Basic not supported (SSTP max 128).' }],
+  },
+  (m, emit) => {
+    for (const gw of vpnGateways(m)) {
+      if (sku(gw) !== 'basic') continue;
+      const cfg = (props(gw).vpnClientConfiguration ?? {}) as Record<string, unknown>;
+      const protocols = (Array.isArray(cfg.vpnClientProtocols) ? cfg.vpnClientProtocols : []).map(String).filter((p) => /^(ikev2|openvpn)$/i.test(p));
+      const radius = (typeof cfg.radiusServerAddress === 'string' && cfg.radiusServerAddress) || (Array.isArray(cfg.radiusServers) && cfg.radiusServers.length > 0);
+      if (protocols.length === 0 && !radius) continue;
+      const what = [...(protocols.length ? [`${protocols.join(' and ')} client protocol${protocols.length > 1 ? 's' : ''}`] : []), ...(radius ? ['RADIUS authentication'] : [])];
+      emit(gw.id, {
+        reason: `${gw.name} is Basic but its point-to-site configuration uses ${what.join(' and ')}. Basic offers point-to-site over SSTP only, without RADIUS, so those clients cannot connect.`,
+        evidence: { 'properties.sku.name': skuName(gw), 'properties.vpnClientConfiguration.vpnClientProtocols': cfg.vpnClientProtocols ?? [], radius: !!radius },
+        fix: { kind: 'manual', description: 'Move point-to-site to a VpnGw1AZ or larger gateway (Basic cannot be resized; re-create it), or use SSTP with certificates', targetId: gw.id },
+      });
+    }
+  },
+);
+
 /** VPN gateway SKU, generation and gateway-type rules (second wave). */
-export const VPN_GATEWAY_SKU_RULES = [vpnTunnelLimit, vpnGenerationSkuMismatch, vpnBasicSkuBgp, vpnBasicSkuIpsecPolicy, vpnIkeVersionUnsupported, vpnPolicyBasedLimits];
+export const VPN_GATEWAY_SKU_RULES = [vpnTunnelLimit, vpnGenerationSkuMismatch, vpnBasicSkuBgp, vpnBasicSkuIpsecPolicy, vpnBasicSkuP2s, vpnIkeVersionUnsupported, vpnPolicyBasedLimits];
