@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'r
 import type { ExplorerBackend, ExplorerData } from './backend.js';
 import { subscriptionsOf } from './backend.js';
 import { osc52 } from './clipboard.js';
-import { ExplorerContext, type ExplorerContextValue } from './context.js';
+import { ExplorerContext, ThemeContext, type ExplorerContextValue } from './context.js';
 import type { CommandId } from './keymap.js';
 import { buildModel, type Model } from './model/model.js';
 import { newPageCache, type PageCache, type PageContent } from './model/page.js';
@@ -120,6 +120,7 @@ export function App(props: AppProps) {
   const counter = content.count ? `${page.cursor + 1}/${content.count}` + (content.kind === 'table' && content.count < content.total ? ` of ${content.total}` : '') : '';
   return (
     <ExplorerContext.Provider value={ctx}>
+      <ThemeContext.Provider value={theme}>
       <LiveContext.Provider value={live}>
       <Box flexDirection="column" width={width}>
         <Header counter={counter} />
@@ -134,6 +135,7 @@ export function App(props: AppProps) {
         {writing.state.screen ? <WriteFooter screen={writing.state.screen} /> : <Footer view={page.kind} />}
       </Box>
       </LiveContext.Provider>
+      </ThemeContext.Provider>
     </ExplorerContext.Provider>
   );
 }

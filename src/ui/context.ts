@@ -28,7 +28,13 @@ export function useExplorer(): ExplorerContextValue {
 
 const FALLBACK_THEME = makeTheme();
 
+/**
+ * The theme on its own context, provided by App: the explorer's context changes on every key, and a component that
+ * only needs colours (every Styled, every table row) must not re-render with it.
+ */
+export const ThemeContext = createContext<Theme | undefined>(undefined);
+
 /** The theme, usable even outside App (falls back to the environment's NO_COLOR). */
 export function useTheme(): Theme {
-  return useContext(ExplorerContext)?.theme ?? FALLBACK_THEME;
+  return useContext(ThemeContext) ?? FALLBACK_THEME;
 }

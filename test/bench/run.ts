@@ -1,7 +1,8 @@
-// `npm run bench [-- inventory|render|report]`: every figure is printed beside a baseline measured in the same run.
+// `npm run bench [-- inventory|first-frame|render|report]`: every figure is printed beside a baseline measured in the same run.
 import { benchInventory } from './inventory-bench.js';
 import { benchReport } from './report-bench.js';
 import { benchRender } from './render-bench.js';
+import { benchFirstFrame } from './first-frame-bench.js';
 
 const only = new Set(process.argv.slice(2));
 const want = (name: string) => only.size === 0 || only.has(name);
@@ -27,5 +28,6 @@ if (want('inventory')) {
   const graph = runs.find((r) => r.variant === 'graphWithPermissions');
   if (arm && graph) console.log(`\n  same inventory, Resource Graph vs ARM lists: ${(arm.wallMs / graph.wallMs).toFixed(1)}× faster, ${(arm.requests / graph.requests).toFixed(1)}× fewer requests`);
 }
+if (want('first-frame')) await benchFirstFrame();
 if (want('render')) await benchRender();
 if (want('report')) await benchReport();

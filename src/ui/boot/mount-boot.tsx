@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { render, type Instance } from 'ink';
 import { ErscopeError } from '../../errors.js';
 import type { SourceInfo } from '../../inventory/types.js';
@@ -31,6 +32,7 @@ export function mountBoot(source: SourceInfo, firstStep: string, io: { stdin?: N
   const quit = new Promise<void>((resolve) => (onQuit = resolve));
   const frame = (step: string) => <BootScreen source={source} step={step} onQuit={onQuit} />;
   const instance: Instance = render(frame(firstStep), { stdin, stdout, exitOnCtrlC: false, patchConsole: true });
+  noteFirstFrame();
   let running = false;
   return {
     quit,
@@ -48,4 +50,15 @@ export function mountBoot(source: SourceInfo, firstStep: string, io: { stdin?: N
       instance.unmount();
     },
   };
+}
+
+/**
+ * For `npm run bench -- first-frame`: with ERSCOPE_FIRST_FRAME_LOG=FILE, appends when the first frame was written
+ * (milliseconds since the process started) and the CPU time spent until then, which a loaded machine distorts less.
+ */
+function noteFirstFrame(): void {
+  const file = process.env.ERSCOPE_FIRST_FRAME_LOG;
+  if (!file) return;
+  const cpu = process.cpuUsage();
+  appendFileSync(file, JSON.stringify({ ms: Math.round(performance.now()), cpuMs: Math.round((cpu.user + cpu.system) / 1000) }) + '\n');
 }

@@ -1,4 +1,6 @@
 import { Text } from 'ink';
+import { memo } from 'react';
+import type { ExplorerMode } from '../backend.js';
 import { useExplorer } from '../context.js';
 import { bindingsFor, keyLabel, type Binding, type PageKind } from '../keymap.js';
 import { Styled } from './Styled.js';
@@ -10,8 +12,12 @@ function label(b: Binding, top: boolean): string {
 /** The keys that matter on this page, generated from the key table; as many as fit, help always last. */
 export function Footer({ view }: { view: PageKind }) {
   const { backend, state, width } = useExplorer();
-  const top = state.stack.length === 1;
-  const all = bindingsFor(backend.mode, view).filter((b) => b.footer);
+  return <FooterKeys mode={backend.mode} view={view} top={state.stack.length === 1} width={width} />;
+}
+
+// Memoised on its inputs: the explorer's context changes on every key, the footer only with the page, mode or width.
+const FooterKeys = memo(function FooterKeys({ mode, view, top, width }: { mode: ExplorerMode; view: PageKind; top: boolean; width: number }) {
+  const all = bindingsFor(mode, view).filter((b) => b.footer);
   const help = all.find((b) => b.id === 'app.help');
   const rest = all.filter((b) => b !== help);
   const cost = (b: Binding) => keyLabel(b.keys.slice(0, 1)).length + 1 + label(b, top).length + 2;
@@ -34,4 +40,4 @@ export function Footer({ view }: { view: PageKind }) {
       ))}
     </Text>
   );
-}
+});

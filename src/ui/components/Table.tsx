@@ -24,7 +24,24 @@ interface TableProps {
   live?: LiveTableColumns;
 }
 
-const TableRow = memo(function TableRow({ row, text, placed, selected, model, extra }: { row: Row; text: string[]; placed: PlacedColumn[]; selected: boolean; model?: Model; extra?: Seg[] }) {
+interface TableRowProps {
+  row: Row;
+  text: string[];
+  placed: PlacedColumn[];
+  selected: boolean;
+  model?: Model;
+  extra?: Seg[];
+}
+
+/** Live cells are built afresh on every render: compare them by content, so an unchanged row is not drawn again. */
+function sameRow(a: TableRowProps, b: TableRowProps): boolean {
+  if (a.row !== b.row || a.text !== b.text || a.placed !== b.placed || a.selected !== b.selected || a.model !== b.model) return false;
+  if (a.extra === b.extra) return true;
+  if (!a.extra || !b.extra || a.extra.length !== b.extra.length) return false;
+  return a.extra.every((s, i) => s.text === b.extra![i]!.text && s.tone === b.extra![i]!.tone);
+}
+
+const TableRow = memo(function TableRow({ row, text, placed, selected, model, extra }: TableRowProps) {
   const theme = useTheme();
   // Adjacent cells with the same tone become one Text: Ink's per-node layout and width measuring dominate frame cost.
   const runs: Array<{ tone: Tone; text: string }> = [];
@@ -41,7 +58,7 @@ const TableRow = memo(function TableRow({ row, text, placed, selected, model, ex
       {runs.map((r, i) => (r.tone === 'plain' ? r.text : <Text key={i} {...theme.tone(r.tone)}>{r.text}</Text>))}
     </Text>
   );
-});
+}, sameRow);
 
 /** The windowed resource table: header plus only the rows that fit; a million rows cost the same as forty. */
 export function Table({ placed, rows, cells, order, cursor, offset, height, sort, model, emptyText, live }: TableProps) {
