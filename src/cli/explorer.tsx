@@ -14,8 +14,11 @@ export async function runExplorer(values: FlagValues, io: CommandIO, opts: { sta
   // Ink draws only the final frame when CI/CONTINUOUS_INTEGRATION is set (read once, when ink loads); someone at an
   // interactive terminal is not a CI job, so clear the markers before the first import of the UI.
   for (const k of ['CI', 'CONTINUOUS_INTEGRATION']) if (k in process.env) process.env[k] = 'false';
-  const { mountBoot } = await import('../ui/boot/mount-boot.js');
-  const boot = mountBoot(preview.info, preview.step);
+  const [{ mountBoot }, { makeTheme }] = await Promise.all([import('../ui/boot/mount-boot.js'), import('../ui/theme.js')]);
+  // The user's skin (config.yaml) from the first frame on; makeTheme still drops every colour under NO_COLOR.
+  const { skin } = currentUserConfig();
+  const theme = skin ? makeTheme(process.env, undefined, skin) : undefined;
+  const boot = mountBoot(preview.info, preview.step, theme ? { theme } : {});
   // Let the frame reach the terminal before the (synchronous) parsing of the emulator, the SDK or a snapshot starts.
   await new Promise((r) => setImmediate(r));
   const opening = openSource(values);
@@ -45,10 +48,7 @@ export async function runExplorer(values: FlagValues, io: CommandIO, opts: { sta
       return EXIT.ok;
     }
     try {
-      // The user's skin (config.yaml); makeTheme still drops every colour under NO_COLOR.
-      const { skin } = currentUserConfig();
-      const theme = skin ? { theme: (await import('../ui/theme.js')).makeTheme(process.env, undefined, skin) } : {};
-      await boot.run(backend, { ...theme, ...(opts.startCreate ? { startCreate: opts.startCreate } : {}) });
+      await boot.run(backend, { ...(theme ? { theme } : {}), ...(opts.startCreate ? { startCreate: opts.startCreate } : {}) });
     } finally {
       backend.live?.monitor.stop();
     }

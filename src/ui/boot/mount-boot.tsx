@@ -4,6 +4,8 @@ import { ErscopeError } from '../../errors.js';
 import type { SourceInfo } from '../../inventory/types.js';
 import type { ExplorerBackend } from '../backend.js';
 import type { AppProps } from '../App.js';
+import { ThemeContext } from '../context.js';
+import type { Theme } from '../theme.js';
 import { BootScreen } from './BootScreen.js';
 
 /** The terminal handed from the boot frame to the explorer. */
@@ -22,7 +24,7 @@ export interface BootHandle {
  * Draws the boot frame at once; only Ink, React and this frame are loaded before it, the explorer's own code is
  * imported by `run`. Ink's ctrl-c exit is off because the explorer asks for ctrl-c twice.
  */
-export function mountBoot(source: SourceInfo, firstStep: string, io: { stdin?: NodeJS.ReadStream; stdout?: NodeJS.WriteStream } = {}): BootHandle {
+export function mountBoot(source: SourceInfo, firstStep: string, io: { stdin?: NodeJS.ReadStream; stdout?: NodeJS.WriteStream; theme?: Theme } = {}): BootHandle {
   const stdin = io.stdin ?? process.stdin;
   const stdout = io.stdout ?? process.stdout;
   if (!stdin.isTTY) {
@@ -30,7 +32,11 @@ export function mountBoot(source: SourceInfo, firstStep: string, io: { stdin?: N
   }
   let onQuit!: () => void;
   const quit = new Promise<void>((resolve) => (onQuit = resolve));
-  const frame = (step: string) => <BootScreen source={source} step={step} onQuit={onQuit} />;
+  const frame = (step: string) => (
+    <ThemeContext.Provider value={io.theme}>
+      <BootScreen source={source} step={step} onQuit={onQuit} />
+    </ThemeContext.Provider>
+  );
   const instance: Instance = render(frame(firstStep), { stdin, stdout, exitOnCtrlC: false, patchConsole: true });
   noteFirstFrame();
   let running = false;
