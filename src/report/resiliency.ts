@@ -12,6 +12,8 @@ export interface ReportResiliency {
   kind: 'vnet' | 'hub';
   name: string;
   subscriptionId: string;
+  /** Spoke VNets: the VNet whose gateways they use. */
+  via?: string;
   score: number;
   model: ResiliencyModel;
   peeringLocations: string[];
@@ -26,7 +28,7 @@ export interface ReportResiliency {
 /** The analysis of every in-scope VNet/hub, weakest first, names and reasons passed through the text redactor. */
 export function reportResiliency(graph: TopologyGraph, inScope: (key: string) => boolean): ReportResiliency[] {
   return analyzeResiliency(graph).filter((t) => inScope(normalizeId(t.id))).map((t) => ({
-    id: t.id, kind: t.kind, name: redactText(t.name), subscriptionId: t.subscriptionId, score: t.score, model: t.model,
+    id: t.id, kind: t.kind, name: redactText(t.name), subscriptionId: t.subscriptionId, ...(t.via ? { via: t.via } : {}), score: t.score, model: t.model,
     peeringLocations: t.peeringLocations, providers: t.providers,
     circuits: t.circuits.map((c) => ({
       id: c.id, name: redactText(c.name), usable: c.usable,
@@ -52,6 +54,11 @@ export function zoneWords(r: ReportResiliency): string {
   return r.gateways.map((g) => `${g.name} ${g.sku} ${g.zoneRedundant ? '(zone-redundant)' : '(single zone)'}`).join(', ') || 'no gateway';
 }
 
+/** "hub", "VNet" or "spoke of vnet-hub". */
+function kindWords(r: ReportResiliency): string {
+  return r.kind === 'hub' ? 'hub' : r.via ? `spoke of ${r.via.split('/').pop()}` : 'VNet';
+}
+
 /** The label line a diagram node of a VNet/hub carries. */
 export function resiliencyLabel(r: ReportResiliency): string {
   return `resiliency ${r.score}/100 ${MODEL_LABEL[r.model]}${r.spofs.length ? `, ${r.spofs.length} SPOF` : ''}`;
@@ -68,7 +75,7 @@ export function resiliencyMarkdown(rows: ReportResiliency[]): string[] {
   const out = ['## Resiliency', '', md(HOW), ''];
   if (rows.length === 0) return [...out, 'No VNet with a gateway and no Virtual WAN hub in scope.', ''];
   out.push(...mdTable(['Score', 'VNet / hub', 'Model', 'Peering locations', 'Zones', 'Backup', 'Single points of failure'], rows.map((r) => [
-    String(r.score), `${md(r.name)} (${r.kind === 'hub' ? 'hub' : 'VNet'})`, md(MODEL_LABEL[r.model]), md(r.peeringLocations.join(', ') || '-'),
+    String(r.score), `${md(r.name)} (${kindWords(r)})`, md(MODEL_LABEL[r.model]), md(r.peeringLocations.join(', ') || '-'),
     md(zoneWords(r)), md(backupWords(r)), md(r.spofs.map((s) => s.text).join('; ') || 'none'),
   ])), '');
   const refs = sourceNumbers(rows);
@@ -96,7 +103,7 @@ export function resiliencyHtml(rows: ReportResiliency[], table: (id: string, hea
   if (rows.length === 0) return `<section id="resiliency"><h2>Resiliency</h2><p>${html(HOW)}</p><p>No VNet with a gateway and no Virtual WAN hub in scope.</p></section>`;
   const cls = (s: number) => (s >= 80 ? 'res-good' : s >= 50 ? 'res-fair' : 'res-poor');
   const summary = table('resiliency-table', ['Score', 'VNet / hub', 'Model', 'Peering locations', 'Zones', 'Backup', 'Single points of failure'], rows.map((r) => [
-    { text: String(r.score), sort: r.score, cls: cls(r.score) }, `${r.name} (${r.kind === 'hub' ? 'hub' : 'VNet'})`, MODEL_LABEL[r.model], r.peeringLocations.join(', ') || '-',
+    { text: String(r.score), sort: r.score, cls: cls(r.score) }, `${r.name} (${kindWords(r)})`, MODEL_LABEL[r.model], r.peeringLocations.join(', ') || '-',
     zoneWords(r), backupWords(r), r.spofs.map((s) => s.text).join('; ') || 'none',
   ]));
   const details = rows.map((r) => `<details id="resiliency-${html(normalizeId(r.id).replace(/[^a-z0-9]+/g, '-'))}"><summary><strong>${html(r.name)}</strong> ${r.score}/100, ${html(MODEL_LABEL[r.model])}</summary><ul>

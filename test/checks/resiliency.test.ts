@@ -145,3 +145,23 @@ describe('resiliency- rules', () => {
     expect(hits('resiliency-vpn-active-standby', r)).toHaveLength(n);
   });
 });
+
+describe('spoke VNets (gateway transit)', () => {
+  const spoke = (state: string, useRemote: boolean): ArmResource => ({
+    id: VNET.replace('vnet-hub', 'vnet-spoke'), name: 'vnet-spoke', type: 'Microsoft.Network/virtualNetworks', location: 'westeurope',
+    properties: { subnets: [], virtualNetworkPeerings: [{ id: `${VNET.replace('vnet-hub', 'vnet-spoke')}/virtualNetworkPeerings/to-hub`, name: 'to-hub', properties: { peeringState: state, useRemoteGateways: useRemote, remoteVirtualNetwork: { id: VNET } } }] },
+  });
+  it.each<[string, string, boolean, boolean]>([
+    ['Connected peering with useRemoteGateways', 'Connected', true, true],
+    ['Disconnected peering', 'Disconnected', true, false],
+    ['peering without gateway transit', 'Connected', false, false],
+  ])('%s', (_l, state, useRemote, inherits) => {
+    const r = estate([{ name: 'c-dub', loc: 'Dublin' }], { extra: [spoke(state, useRemote)] });
+    const all = analyzeResiliency(graphOf(r));
+    const s = all.find((t) => t.name === 'vnet-spoke');
+    expect(Boolean(s)).toBe(inherits);
+    if (s) expect({ via: s.via, score: s.score, spofs: s.spofs.length }).toEqual({ via: VNET, score: only(r).score, spofs: only(r).spofs.length });
+    // The rules judge the VNet that owns the gateways, once.
+    expect(hits('resiliency-no-backup-path', r).map((f) => f.resourceId)).toEqual([VNET]);
+  });
+});

@@ -2,7 +2,7 @@ import { normalizeId } from '../../arm/arm-id.js';
 import { RT } from '../../arm/resource-types.js';
 import { servicePaths, type ServicePath } from '../../topology/service-paths.js';
 import type { TopologyGraph } from '../../topology/types.js';
-import { model as indexOf, type Model, type Res } from '../model.js';
+import { get, model as indexOf, props, type Model, type Res } from '../model.js';
 import { globalReachBackups, servingCircuits } from './circuits.js';
 import { gatewaysByVnet } from '../er-links.js';
 import { gatewaysByHub, servingVnetGateways } from './gateways.js';
@@ -55,10 +55,25 @@ function analyzeOne(m: Model, target: Res, kind: 'vnet' | 'hub', gateways: Servi
   };
 }
 
+/** The analyzed VNet whose gateways a spoke uses: a Connected peering with useRemoteGateways true. */
+function transitHub(vnet: Res, analyzed: Map<string, ResiliencyTarget>): ResiliencyTarget | undefined {
+  const peerings = props(vnet).virtualNetworkPeerings;
+  if (!Array.isArray(peerings)) return undefined;
+  for (const p of peerings) {
+    if (get(p, 'properties.useRemoteGateways') !== true) continue;
+    const state = get(p, 'properties.peeringState');
+    if (typeof state === 'string' && state.toLowerCase() !== 'connected') continue;
+    const remote = get(p, 'properties.remoteVirtualNetwork.id');
+    const hit = typeof remote === 'string' ? analyzed.get(normalizeId(remote)) : undefined;
+    if (hit && !hit.via) return hit;
+  }
+  return undefined;
+}
+
 const cache = new WeakMap<TopologyGraph, ResiliencyTarget[]>();
 
 /**
- * Resiliency of every VNet that has a gateway and every Virtual WAN hub: the circuits and peering locations serving it,
+ * Resiliency of every VNet that has a gateway (and every spoke using one through gateway transit) and every Virtual WAN hub: the circuits and peering locations serving it,
  * gateway zone redundancy, backup paths, single points of failure and a 0–100 score (see score.ts for the model).
  * Sorted weakest first, then by name; computed once per graph.
  */
@@ -71,6 +86,13 @@ export function analyzeResiliency(graph: TopologyGraph): ResiliencyTarget[] {
   for (const vnet of m.ofType(RT.vnet)) {
     const gws = byVnet.get(vnet.key);
     if (gws?.length) out.push(analyzeOne(m, vnet, 'vnet', servingVnetGateways(gws)));
+  }
+  // Spokes that use a peered VNet's gateways (gateway transit) share its paths, so they share its resiliency.
+  const analyzed = new Map(out.map((t) => [normalizeId(t.id), t]));
+  for (const vnet of m.ofType(RT.vnet)) {
+    if (analyzed.has(vnet.key)) continue;
+    const hub = transitHub(vnet, analyzed);
+    if (hub) out.push({ ...hub, id: vnet.id, name: vnet.name, subscriptionId: vnet.subscriptionId, via: hub.id, ...(vnet.location ? { location: vnet.location } : {}) });
   }
   const byHub = gatewaysByHub(m);
   for (const hub of m.ofType(RT.hub)) out.push(analyzeOne(m, hub, 'hub', byHub.get(hub.key) ?? []));

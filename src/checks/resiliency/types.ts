@@ -73,6 +73,8 @@ export interface ResiliencyTarget {
   name: string;
   subscriptionId: string;
   location?: string;
+  /** A spoke VNet without a gateway of its own: the VNet whose gateways it uses (peering with useRemoteGateways). */
+  via?: string;
   /** 0..100, the sum of `items`. */
   score: number;
   model: ResiliencyModel;

@@ -12,7 +12,8 @@ import { skuName } from './gateway.js';
 const what = (t: ResiliencyTarget): string => (t.kind === 'hub' ? `hub ${t.name}` : `VNet ${t.name}`);
 
 function eachSpof(kind: SpofKind, m: Model, emit: Emit, hit: (t: ResiliencyTarget) => Parameters<Emit>[1]): void {
-  for (const t of analyzeResiliency(m.graph)) if (t.spofs.some((s) => s.kind === kind)) emit(t.id, hit(t));
+  // Spokes (via) share their transit VNet's analysis: judged once, on the VNet that owns the gateways.
+  for (const t of analyzeResiliency(m.graph)) if (!t.via && t.spofs.some((s) => s.kind === kind)) emit(t.id, hit(t));
 }
 
 const usable = (t: ResiliencyTarget) => t.circuits.filter((c) => c.usable);

@@ -34,6 +34,7 @@ export function resiliencyLines(m: Model, id: string, width: number): Line[] {
   const out: Line[] = [
     line({ text: 'Resiliency of ', tone: 'title' }, { text: t.name, tone: 'accent' }, { text: `  ${t.kind === 'hub' ? 'Virtual hub' : 'Virtual network'}  `, tone: 'muted' }, { text: `score ${t.score}/100`, tone: scoreTone(t.score) }, { text: `  ${MODEL_LABEL[t.model]}`, tone: 'info' }),
     ...row([{ text: '  ' }], MODEL_SENTENCE[t.model], width).map((l) => ({ ...l, segs: l.segs.map((s) => ({ ...s, tone: 'muted' as const })) })),
+    ...(t.via ? row([{ text: '  ' }], `spoke: uses the gateways of ${m.node(t.via)?.name ?? t.via} through VNet peering (gateway transit), so it shares that VNet's paths and score`, width, t.via) : []),
     line(''),
     heading('Score'),
   ];

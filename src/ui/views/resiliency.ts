@@ -51,7 +51,7 @@ export const resiliencyView: ViewDef = {
   columns: [
     col('SCORE', 6, 0, (t) => scoreText(t.score), { tone: (r, m) => scoreTone(targetOf(m, r)?.score ?? 0) }),
     col('NAME', 12, 0, (t) => t.name, { flex: 2 }),
-    col('KIND', 4, 5, (t) => (t.kind === 'hub' ? 'hub' : 'VNet')),
+    col('KIND', 5, 5, (t) => (t.kind === 'hub' ? 'hub' : t.via ? 'spoke' : 'VNet')),
     col('MODEL', 9, 1, (t) => MODEL_LABEL[t.model]),
     col('CIRCUITS', 8, 4, (t) => `${t.circuits.filter((c) => c.usable).length}/${t.circuits.length}`),
     col('LOCATIONS', 12, 2, (t) => t.peeringLocations.join(', ') || '-', { flex: 2 }),
