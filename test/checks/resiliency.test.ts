@@ -114,7 +114,10 @@ describe('resiliency- rules', () => {
   ])('resiliency-circuits-same-metro: %s', (_l, r, n) => {
     const f = hits('resiliency-circuits-same-metro', r);
     expect(f).toHaveLength(n);
-    if (n) expect(f[0]).toMatchObject({ resourceId: VNET, evidence: { peeringLocations: ['London', 'London2'], metro: 'london' } });
+    if (n) {
+      expect(f[0]).toMatchObject({ resourceId: VNET, evidence: { peeringLocations: ['London', 'London2'], metro: 'london' } });
+      expect(f[0]!.reason).toContain('but all in the London metro');
+    }
   });
 
   it.each<[string, ArmResource[], number]>([

@@ -6,9 +6,14 @@ import { eqi, get, props, refAt, type Model, type Res } from '../model.js';
 import { shortName } from '../rule-kit.js';
 import type { BackupPath, ServingCircuit } from './types.js';
 
-/** The metro of a peering location: the name without a site number or "Metro" suffix ("London2" → "london"). */
+/** The metro of a peering location as written ("London2" → "London", "Amsterdam Metro" → "Amsterdam"). */
+export function metroName(location: string): string {
+  return location.replace(/\s+metro$/i, '').replace(/\s*\d+$/, '').trim();
+}
+
+/** The metro key of a peering location: its metro name, lower-cased, so sites of one metro compare equal. */
 export function metroOf(location: string): string {
-  return location.replace(/\s+metro$/i, '').replace(/\s*\d+$/, '').trim().toLowerCase();
+  return metroName(location).toLowerCase();
 }
 
 const DOWN_STATUS = new Set(['notconnected', 'failed', 'disabled']);

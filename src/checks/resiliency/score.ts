@@ -1,3 +1,4 @@
+import { metroName } from './circuits.js';
 import type { BackupPath, ResiliencyModel, ScoreItem, ServingCircuit, ServingGateway, Spof } from './types.js';
 
 /** What the score is computed from: the usable circuits, the gateways and the backup paths of one target. */
@@ -37,7 +38,7 @@ function judgedGateways(gws: ServingGateway[]): ServingGateway[] {
 export function scoreItems(s: ScoreInput): ScoreItem[] {
   const usable = s.circuits.filter((c) => c.usable);
   const locations = locationsOf(usable);
-  const metros = uniq(usable.map((c) => c.metro));
+  const metros = uniq(usable.map((c) => (c.peeringLocation ? metroName(c.peeringLocation) : undefined)));
   const providers = uniq(usable.map((c) => c.provider));
   const model = modelOf(s);
   const er = usable.length > 0;
@@ -59,7 +60,7 @@ export function scoreItems(s: ScoreInput): ScoreItem[] {
   });
   items.push({
     factor: 'geo', points: metros.length >= 2 ? 10 : 0, max: 10, sources: ['geoRedundancy', 'haDesign'],
-    reason: metros.length >= 2 ? `circuits in ${metros.length} metros (${list(metros)})` : metros.length === 1 ? `every ${unknown ? 'readable ' : ''}peering location is in the ${metros[0]} metro${unread}: one metro-wide event takes them all` : er ? 'metro unknown (circuit not readable)' : noEr,
+    reason: metros.length >= 2 ? `circuits in ${metros.length} metros (${list(metros)})` : metros.length === 1 ? `every ${unknown ? 'readable ' : ''}circuit is in the ${metros[0]} metro${unread}: one metro-wide event takes them all` : er ? 'metro unknown (circuit not readable)' : noEr,
   });
   items.push({
     factor: 'providers', points: providers.length >= 2 ? 5 : 0, max: 5, sources: ['drDesign', 'geoRedundancy'],
@@ -94,7 +95,7 @@ function backupItem(s: ScoreInput, model: ResiliencyModel): ScoreItem {
 export function spofsOf(s: ScoreInput): Spof[] {
   const usable = s.circuits.filter((c) => c.usable);
   const locations = locationsOf(usable);
-  const metros = uniq(usable.map((c) => c.metro));
+  const metros = uniq(usable.map((c) => (c.peeringLocation ? metroName(c.peeringLocation) : undefined)));
   const providers = uniq(usable.map((c) => c.provider));
   const model = modelOf(s);
   const out: Spof[] = [];

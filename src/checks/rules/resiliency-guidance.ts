@@ -2,6 +2,7 @@ import { RT } from '../../arm/resource-types.js';
 import { eqi, props, type Model } from '../model.js';
 import { analyzeResiliency } from '../resiliency/analyze.js';
 import { RESILIENCY_SOURCES as S } from '../resiliency/sources.js';
+import { metroName } from '../resiliency/circuits.js';
 import type { ResiliencyTarget, SpofKind } from '../resiliency/types.js';
 import { defineRule, type Emit } from '../rule-kit.js';
 import { skuName } from './gateway.js';
@@ -25,7 +26,7 @@ export const resiliencyCircuitsSameMetro = defineRule(
     docs: S.geoRedundancy.url, source: [S.geoRedundancy, S.drDesign],
   },
   (m, emit) => eachSpof('same-metro', m, emit, (t) => ({
-    reason: `The circuits serving ${what(t)} land in ${t.peeringLocations.join(' and ')}: distinct peering locations, but all in the ${usable(t)[0]?.metro ?? '?'} metro. A metro-wide outage (power, fibre, disaster) cuts every path; Microsoft's disaster-recovery guidance puts the second circuit in another metro or region.`,
+    reason: `The circuits serving ${what(t)} land in ${t.peeringLocations.join(' and ')}: distinct peering locations, but all in the ${metroName(t.peeringLocations[0] ?? '?')} metro. A metro-wide outage (power, fibre, disaster) cuts every path; Microsoft's disaster-recovery guidance puts the second circuit in another metro or region.`,
     evidence: { peeringLocations: t.peeringLocations, metro: usable(t)[0]?.metro, circuits: usable(t).map((c) => c.id), score: t.score },
   })),
 );
