@@ -7,13 +7,14 @@ import { LIVE_COMMANDS } from './registry-live.js';
 export const EXPLORER: CommandSpec = {
   name: 'explorer',
   summary: 'open the interactive explorer',
-  usage: '[source flags] [--write] [--dry-run]',
+  usage: '[source flags] [--write] [--dry-run] [--diff SNAPSHOT.json]',
   positionals: { min: 0, max: 0 },
   flags: {
     ...SOURCE_FLAGS,
     write: { type: 'boolean', help: 'allow writes (create, fix) after a typed confirmation; default is read-only' },
     'read-only': { type: 'boolean', help: 'never write (the default); write commands are not even bound' },
     'dry-run': { type: 'boolean', help: 'show write plans but never send them' },
+    diff: { type: 'string', value: 'FILE', help: 'compare with a saved snapshot: :diff lists what was added, removed or changed since' },
   },
   run: async (values: FlagValues, _p: string[], io: CommandIO) => {
     if (!io.stdout.isTTY || !process.stdin.isTTY) {
@@ -22,6 +23,7 @@ export const EXPLORER: CommandSpec = {
       delete v.write;
       delete v['read-only'];
       delete v['dry-run'];
+      delete v.diff;
       return inventory.run(v, [], io);
     }
     const { runExplorer } = await import('./explorer.js');

@@ -1,5 +1,5 @@
 import { EXIT } from './exit-codes.js';
-import type { FlagValues } from './flags.js';
+import { str, type FlagValues } from './flags.js';
 import type { CommandIO } from './io.js';
 import { chooseSource, openSource, sourcePreview, type OpenedSource } from './source.js';
 import { currentUserConfig } from './user-config.js';
@@ -11,6 +11,8 @@ import { currentUserConfig } from './user-config.js';
  */
 export async function runExplorer(values: FlagValues, io: CommandIO, opts: { startCreate?: string } = {}): Promise<number> {
   const preview = sourcePreview(chooseSource(values)); // conflicting flags fail here, before the screen is touched
+  const diffFile = str(values, 'diff');
+  if (diffFile) (await import('../topology/snapshot.js')).readSnapshot(diffFile); // a bad baseline is one line, exit 2, before the screen
   // Ink draws only the final frame when CI/CONTINUOUS_INTEGRATION is set (read once, when ink loads); someone at an
   // interactive terminal is not a CI job, so clear the markers before the first import of the UI.
   for (const k of ['CI', 'CONTINUOUS_INTEGRATION']) if (k in process.env) process.env[k] = 'false';

@@ -1,7 +1,7 @@
 import { normalizeId } from '../arm/arm-id.js';
 import { TYPE_LABEL } from '../arm/resource-types.js';
 import { redact } from '../redact.js';
-import type { NodeAttrs, Snapshot } from './types.js';
+import type { NodeAttrs, Snapshot, TopologyGraph } from './types.js';
 
 /** A resource that appeared or disappeared between two snapshots. */
 export interface DiffEntry {
@@ -25,7 +25,7 @@ export interface SnapshotDiff {
 }
 
 /** Keys whose values change on every read without meaning anything (etags, live byte counters). */
-const IGNORED_KEYS = new Set(['etag', 'gatewaymanageretag', 'ingressbytestransferred', 'egressbytestransferred']);
+const IGNORED_KEYS = new Set(['etag', 'gatewaymanageretag', 'ingressbytestransferred', 'egressbytestransferred', 'ingresspacketsdropped', 'egresspacketsdropped']);
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
@@ -89,6 +89,15 @@ export function diffSnapshots(oldSnap: Snapshot, newSnap: Snapshot): SnapshotDif
   out.removed.sort(byId);
   out.changed.sort(byId);
   return out;
+}
+
+/**
+ * What changed between a saved snapshot and a graph read now (the explorer's `--diff`), resources only: stub nodes are
+ * references, not resources, so a stub a newer erscope draws is no change, and a resource now only referenced is removed.
+ */
+export function diffSnapshotAgainstGraph(old: Snapshot, graph: TopologyGraph): SnapshotDiff {
+  const now = graph.mapNodes((_k, a) => a).filter((n) => !n.stub);
+  return diffSnapshots({ ...old, nodes: old.nodes.filter((n) => !n.stub) }, { ...old, nodes: now });
 }
 
 function show(v: unknown): string {

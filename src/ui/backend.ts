@@ -1,5 +1,6 @@
 import type { InventoryIssue, SourceInfo, SubscriptionInfo } from '../inventory/types.js';
 import type { TopologyGraph } from '../topology/types.js';
+import type { SnapshotDiff } from '../topology/diff.js';
 import type { Finding } from '../checks/types.js';
 import type { StatusMonitor } from '../status/monitor.js';
 import type { Diagnosis, StepId } from '../diagnose/types.js';
@@ -21,6 +22,15 @@ export interface ExplorerData {
   reader?: 'graph' | 'arm';
   /** Why the reader differs from the one asked for (Resource Graph failed), shown in the header as a warning. */
   readerNote?: string;
+  /** What changed since a saved snapshot (`--diff FILE` / `:diff FILE`), recomputed on every load. */
+  baseline?: Baseline;
+}
+
+/** A saved snapshot compared with the estate as loaded: the file, when it was taken, and the differences. */
+export interface Baseline {
+  file: string;
+  generatedAt: string;
+  diff: SnapshotDiff;
 }
 
 /** One progress tick of a background load, shown as a progress bar that never blocks input. */
@@ -60,6 +70,11 @@ export interface ExplorerBackend {
   plan?: (commandId: string, resourceId: string) => Promise<unknown>;
   /** Writes (create, fix): pre-flight, apply, re-plan, verify and the operation tracker; absent = no writes at all. */
   writes?: WriteBackend;
+  /**
+   * Reads a saved snapshot, keeps it as the baseline of every later load, and compares it with `graph` (the data on
+   * screen); rejects with a one-line reason for a missing or invalid file. Absent: `:diff FILE` says it is unavailable.
+   */
+  compareWith?: (file: string, graph: TopologyGraph) => Promise<Baseline>;
   /** Writes a report of exactly what a view shows (needs no network); absent in bare embeds, where `e` says so. */
   exportView?: (req: ExportRequest) => Promise<ExportResult>;
 }

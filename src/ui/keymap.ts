@@ -33,7 +33,7 @@ export type CommandId =
   | 'app.operations';
 
 /** Where a binding applies: the kind of page on top of the stack. */
-export type PageKind = 'table' | 'detail' | 'path' | 'events' | 'diagnose' | 'resiliency';
+export type PageKind = 'table' | 'detail' | 'path' | 'events' | 'diagnose' | 'resiliency' | 'diff';
 
 /** One row of the key table: the single source for dispatch, help, footer and read-only filtering. */
 export interface Binding {
@@ -54,7 +54,7 @@ export interface Binding {
 
 /** The key table. Order is the order of help and footer. */
 export const KEYMAP: readonly Binding[] = [
-  { id: 'nav.open', short: 'open', keys: ['enter'], description: 'open / drill in', category: 'navigation', views: ['table', 'detail', 'path', 'events', 'resiliency'], footer: true },
+  { id: 'nav.open', short: 'open', keys: ['enter'], description: 'open / drill in', category: 'navigation', views: ['table', 'detail', 'path', 'events', 'resiliency', 'diff'], footer: true },
   { id: 'nav.back', short: 'back', keys: ['esc'], description: 'back / clear filter', category: 'navigation', footer: true },
   { id: 'nav.up', keys: ['up', 'k'], description: 'move up', category: 'navigation' },
   { id: 'nav.down', keys: ['down', 'j'], description: 'move down', category: 'navigation' },
@@ -69,7 +69,7 @@ export const KEYMAP: readonly Binding[] = [
   { id: 'view.sortReverse', keys: ['S'], description: 'reverse sort', category: 'view', views: ['table'] },
   { id: 'tree.toggle', short: 'expand', keys: ['space', 'right'], description: 'expand / collapse tree node', category: 'view', views: ['detail'], footer: true },
   { id: 'res.path', short: 'paths', keys: ['p'], description: 'paths serving a VNet/gateway/hub', category: 'resource', views: ['table', 'detail', 'resiliency'], footer: true },
-  { id: 'res.copyId', short: 'copy id', keys: ['y'], description: 'copy resource id', category: 'resource', views: ['table', 'detail', 'path', 'resiliency'], footer: true },
+  { id: 'res.copyId', short: 'copy id', keys: ['y'], description: 'copy resource id', category: 'resource', views: ['table', 'detail', 'path', 'resiliency', 'diff'], footer: true },
   { id: 'res.copyJson', keys: ['Y'], description: 'copy resource JSON (redacted)', category: 'resource', views: ['table', 'detail', 'path', 'resiliency'] },
   { id: 'res.diagnose', short: 'diagnose', keys: ['d'], description: 'diagnose (ExpressRoute troubleshooting flow)', category: 'resource', views: ['table', 'detail', 'events'], footer: true },
   { id: 'diag.toggle', short: 'evidence', keys: ['enter', 'space'], description: 'show / hide the evidence of a step', category: 'view', views: ['diagnose'], footer: true },

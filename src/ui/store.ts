@@ -14,6 +14,7 @@ export type Page =
   | { kind: 'detail'; id: string; cursor: number; offset: number; expanded: string[] }
   | { kind: 'path'; id: string; cursor: number; offset: number }
   | { kind: 'resiliency'; id: string; cursor: number; offset: number }
+  | { kind: 'diff'; id: string; cursor: number; offset: number }
   | { kind: 'events'; cursor: number; offset: number }
   | { kind: 'diagnose'; id: string; cursor: number; offset: number; expanded: string[] };
 

@@ -57,7 +57,7 @@ export function Body({ page, content, height, pageSize, previewRows }: { page: P
   }
   if (content.kind !== 'lines') return null;
   if (page.kind === 'detail') return <DetailPane lines={content.lines} cursor={page.cursor} offset={page.offset} height={height} />;
-  if (page.kind === 'path' || page.kind === 'resiliency') return <PathView lines={content.lines} cursor={page.cursor} offset={page.offset} height={height} />;
+  if (page.kind === 'path' || page.kind === 'resiliency' || page.kind === 'diff') return <PathView lines={content.lines} cursor={page.cursor} offset={page.offset} height={height} />;
   if (page.kind === 'events') return <EventsView lines={content.lines} cursor={page.cursor} offset={page.offset} height={height} />;
   if (page.kind === 'diagnose') return <DiagnosePane id={page.id} lines={content.lines} cursor={page.cursor} offset={page.offset} height={height} />;
   return <LineList lines={content.lines} offset={page.offset} height={height} />;

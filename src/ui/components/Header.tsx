@@ -27,6 +27,7 @@ export function crumbOf(page: Page, name: (id: string) => string): string {
   if (page.kind === 'detail') return name(page.id);
   if (page.kind === 'path') return `paths ${name(page.id)}`;
   if (page.kind === 'resiliency') return `resiliency ${name(page.id)}`;
+  if (page.kind === 'diff') return `diff ${name(page.id)}`;
   if (page.kind === 'diagnose') return `diagnose ${name(page.id)}`;
   return 'events';
 }

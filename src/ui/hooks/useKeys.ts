@@ -49,13 +49,36 @@ function handleCommandMode(env: KeyEnv, input: string, key: Key): void {
     if (cmd.kind === 'quit') return env.quit();
     if (cmd.kind === 'error') return dispatch({ type: 'message', text: `✖ ${cmd.message}`, tone: 'error' });
     if (cmd.kind === 'events') return dispatch({ type: 'root', page: { kind: 'events', cursor: 0, offset: 0 } });
-    return dispatch({ type: 'root', page: tablePage(cmd.view, cmd.scope) });
+    if (cmd.kind === 'diff') return void compareWith(env, cmd.file);
+    dispatch({ type: 'root', page: tablePage(cmd.view, cmd.scope) });
+    if (cmd.view === 'diff' && !state.data?.baseline) {
+      dispatch({ type: 'message', text: '! no snapshot to compare with: type :diff FILE (saved by erscope inventory --format json --out FILE) or start with --diff FILE', tone: 'warn' });
+    }
+    return;
   }
   if (key.backspace || key.delete) {
     if (state.draft === '') return dispatch({ type: 'mode', mode: 'normal' });
     return dispatch({ type: 'draft', draft: state.draft.slice(0, -1) });
   }
   if (printable(input, key)) dispatch({ type: 'draft', draft: state.draft + input });
+}
+
+/** `:diff FILE`: the core reads and compares the snapshot; the diff view opens on the result, or one ✖ line says why not. */
+async function compareWith(env: KeyEnv, file: string): Promise<void> {
+  const { state, dispatch, backend } = env;
+  if (!backend.compareWith || !state.data) {
+    dispatch({ type: 'message', text: backend.compareWith ? '! nothing loaded yet to compare with' : '✖ comparing with a snapshot is not available here', tone: 'error' });
+    return;
+  }
+  try {
+    const baseline = await backend.compareWith(file, state.data.graph);
+    dispatch({ type: 'loadDone', data: { ...state.data, baseline } });
+    const d = baseline.diff;
+    dispatch({ type: 'root', page: tablePage('diff') });
+    dispatch({ type: 'message', text: `✔ compared with ${file}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed`, tone: 'ok' });
+  } catch (e) {
+    dispatch({ type: 'message', text: `✖ ${(e as Error).message.split('\n')[0]}`, tone: 'error' });
+  }
 }
 
 function handleFilterMode(env: KeyEnv, input: string, key: Key): void {
@@ -96,6 +119,10 @@ function handleNormal(env: KeyEnv, input: string, key: Key, view: PageKind): voi
       // The resiliency table drills into the why (score, single points, paths), not the VNet's JSON.
       if (id && view === 'table' && state.stack[state.stack.length - 1]?.kind === 'table' && content.kind === 'table' && content.view.id === 'resiliency') {
         return dispatch({ type: 'push', page: { kind: 'resiliency', id, cursor: 0, offset: 0 } });
+      }
+      // The diff table drills into the property changes (old → new); a removed resource has no detail to open anyway.
+      if (id && view === 'table' && content.kind === 'table' && content.view.id === 'diff') {
+        return dispatch({ type: 'push', page: { kind: 'diff', id, cursor: 0, offset: 0 } });
       }
       if (id) dispatch({ type: 'push', page: { kind: 'detail', id, cursor: 0, offset: 0, expanded: [] } });
       return;

@@ -7,6 +7,7 @@ import type { Scope } from '../store.js';
 export type ParsedCommand =
   | { kind: 'view'; view: ViewId; scope: Scope }
   | { kind: 'events' }
+  | { kind: 'diff'; file: string }
   | { kind: 'quit' }
   | { kind: 'error'; message: string };
 
@@ -25,6 +26,8 @@ export function parseCommand(line: string): ParsedCommand {
   const extra = EXTRA_ALIASES[alias];
   if (extra) return { kind: extra };
   const view = VIEWS.find((v) => v.aliases.includes(alias));
+  // `:diff FILE` loads a baseline; the file may well start with "/", so it is never read as a /location scope.
+  if (view?.id === 'diff' && rest.length > 0 && !rest.every((t) => t.startsWith('@'))) return { kind: 'diff', file: rest.join(' ') };
   if (!view) return { kind: 'error', message: `unknown command "${alias}": try ${VIEWS.map((v) => v.aliases[0]).join(', ')}, events or q` };
   const scope: Scope = {};
   for (const tok of rest) {

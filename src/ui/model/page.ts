@@ -4,6 +4,7 @@ import { cellMatrix, filterIndices, layoutColumns, scopeRows, sortIndices, type 
 import { detailLines } from './detail.js';
 import { pathViewLines } from './paths.js';
 import { resiliencyLines } from './resiliency-lines.js';
+import { diffLines } from './diff-lines.js';
 import { line, type Line } from './lines.js';
 import type { Page } from '../store.js';
 import { viewById, type Row, type ViewDef } from '../views/index.js';
@@ -70,13 +71,14 @@ export function derivePage(cache: PageCache, page: Page, model: Model | undefine
     const at = order[page.cursor];
     return { kind: 'table', view, rows, cells, order, placed, total: rows.length, count: order.length, selected: at === undefined ? undefined : rows[at] };
   }
-  const id = page.kind === 'detail' || page.kind === 'path' || page.kind === 'resiliency' ? page.id : '';
+  const id = page.kind === 'detail' || page.kind === 'path' || page.kind === 'resiliency' || page.kind === 'diff' ? page.id : '';
   const expanded = page.kind === 'detail' ? page.expanded.join('|') : '';
   const lines = memo(cache, 'lines', [page.kind, model, id, width, expanded], (): Line[] => {
     if (!model) return [line({ text: 'loading…', tone: 'muted' })];
     if (page.kind === 'detail') return detailLines(model, id, width, new Set(expanded ? expanded.split('|') : []));
     if (page.kind === 'path') return pathViewLines(model, id);
     if (page.kind === 'resiliency') return resiliencyLines(model, id, width);
+    if (page.kind === 'diff') return diffLines(model, id, width);
     return [line({ text: 'events', tone: 'title' }), line({ text: 'live status and state-change events will appear here (not wired yet).', tone: 'muted' })];
   });
   return { kind: 'lines', lines, count: lines.length, selected: lines[page.cursor] };

@@ -4,21 +4,27 @@ import { parseArmId } from '../../arm/arm-id.js';
 import { findingSummary, nameOfId, type Model } from '../model/model.js';
 import { statusLook, SEVERITY_LOOK, type Tone } from '../theme.js';
 import { STUB_STATUS } from '../../topology/node-attrs.js';
+import { changeOf } from './diff.js';
 
 /** The node of a row, for columns that only make sense on resource rows. */
 function n(r: Row) {
   return r.node;
 }
 
-/** Resource name, with the stub glyph when it is only a reference. */
+/** Resource name, with the stub glyph when it is only a reference, and `~`/`+` when it differs from a --diff snapshot. */
 export const nameCol = (min = 14, title = 'NAME'): Column => ({
   title,
   min,
   flex: 2,
   priority: 0,
-  get: (r) => (n(r)?.stub ? `◌ ${n(r)!.name}` : (n(r)?.name ?? '')),
-  tone: (r) => (n(r)?.stub ? 'stub' : 'plain'),
+  get: (r, m) => {
+    const mark = m.data.baseline ? CHANGE_MARK[changeOf(m, r.id)?.kind ?? 'none'] : '';
+    return mark + (n(r)?.stub ? `◌ ${n(r)!.name}` : (n(r)?.name ?? ''));
+  },
+  tone: (r, m) => (n(r)?.stub ? 'stub' : m.data.baseline && changeOf(m, r.id) ? 'warn' : 'plain'),
 });
+
+const CHANGE_MARK = { added: '+ ', changed: '~ ', removed: '- ', none: '  ' } as const;
 
 /** Subscription display name. */
 export const subCol = (priority = 3): Column => ({ title: 'SUB', min: 10, flex: 1, priority, get: (r, m) => m.subName(n(r)?.subscriptionId ?? '') });

@@ -2,15 +2,18 @@ import type { NodeAttrs } from '../../topology/types.js';
 import type { Finding } from '../../checks/types.js';
 import type { Model } from '../model/model.js';
 import type { Tone } from '../theme.js';
+import type { ChangeRow } from './diff.js';
 
 /** The nine switchable table views, in number-key order. */
-export type ViewId = 'circuits' | 'peerings' | 'gateways' | 'connections' | 'hubs' | 'sites' | 'findings' | 'all' | 'resiliency';
+export type ViewId = 'circuits' | 'peerings' | 'gateways' | 'connections' | 'hubs' | 'sites' | 'findings' | 'all' | 'resiliency' | 'diff';
 
 /** One table row: a graph node, or a finding (findings view); `id` is the resource it opens. */
 export interface Row {
   id: string;
   node?: NodeAttrs;
   finding?: Finding;
+  /** How the resource differs from the saved snapshot (diff view). */
+  change?: ChangeRow;
 }
 
 /** A column as data: text, colour token, width hints and how early it is dropped on narrow terminals. */
