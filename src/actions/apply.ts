@@ -12,6 +12,7 @@ import { rebasePlan, type ActionPlan } from './plan.js';
 import { operations, type ApplyProgress, type OperationTracker, type TrackedOperation } from './tracker.js';
 import type { PlannedRequest } from './types.js';
 import type { Writer } from './writer.js';
+import { isLostAnswer, readBack } from './write-outcome.js';
 
 /** Proof that the user typed the resource name for this exact plan. */
 export interface Confirmation {
@@ -159,6 +160,20 @@ async function send(writer: Writer, owner: ActionPlan, plan: ActionPlan, req: Pl
     audit({ status: 'succeeded', code: String(props(resource).provisioningState ?? 'Succeeded') });
     return { ok: true, resource };
   } catch (e) {
+    if (isLostAnswer(e)) {
+      // ARM's answer was lost, not refused: read the target back before saying anything was or was not written.
+      const back = await readBack((id) => writer.read(id), plan.targetId, plan.operation === 'create', ifMatch);
+      if ('landed' in back && back.landed) {
+        audit({ status: 'succeeded', code: 'ConfirmedByReadBack' });
+        return { ok: true, resource: back.resource };
+      }
+      if ('unknown' in back) {
+        const code = (e as { code?: string }).code ?? 'AnswerLost';
+        const message = `ARM's answer was lost (${redactText(String((e as Error)?.message ?? e).split('\n')[0] ?? '')}) and reading ${plan.confirmName} back failed too (${redactText(back.unknown)}): the write may or may not have been applied; check with \`erscope inventory\` before running it again`;
+        audit({ status: 'failed', code: `${code}:OutcomeUnknown`, message });
+        return { ok: false, result: { status: 'failed', plan: owner, code: 'OutcomeUnknown', message } };
+      }
+    }
     return { ok: false, result: await failure(writer, owner, plan, e, audit) };
   }
 }

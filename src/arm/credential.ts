@@ -20,10 +20,11 @@ export const NO_CREDENTIAL_MESSAGE =
 /** Bearer token for the emulator, which accepts any token; each call mints a new one, so a refresh is visible to its token-expiry fault. */
 export class EmulatorCredential implements TokenCredential {
   private minted = 0;
+  private readonly id = Math.random().toString(36).slice(2, 8);
 
   async getToken(): Promise<AccessToken> {
     this.minted += 1;
-    return { token: `emulator-token-${this.minted}`, expiresOnTimestamp: Date.now() + 3_600_000, tokenType: 'Bearer' };
+    return { token: `emulator-token-${this.id}-${this.minted}`, expiresOnTimestamp: Date.now() + 3_600_000, tokenType: 'Bearer' };
   }
 }
 

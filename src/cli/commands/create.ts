@@ -77,7 +77,8 @@ async function report(result: ApplyResult, writer: ReturnType<typeof createWrite
     return EXIT.writeFailed;
   }
   if (result.status === 'failed') {
-    io.stderr.write(`failed: ${result.code}: ${redactText(result.message)} (the plan is unchanged; fix the cause and run again)\n`);
+    const after = result.code === 'OutcomeUnknown' ? 'the plan is unchanged' : 'the plan is unchanged; fix the cause and run again';
+    io.stderr.write(`failed: ${result.code}: ${redactText(result.message)} (${after})\n`);
     return EXIT.writeFailed;
   }
   io.stdout.write(`\napplied: ${result.plan.title}\n`);
