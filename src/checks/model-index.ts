@@ -1,4 +1,4 @@
-import { normalizeId, parentId, parseArmId } from '../arm/arm-id.js';
+import { normalizeId, parseArmId } from '../arm/arm-id.js';
 import { RT } from '../arm/resource-types.js';
 import type { ArmResource } from '../inventory/types.js';
 import type { NodeAttrs, TopologyGraph } from '../topology/types.js';
@@ -106,8 +106,9 @@ export function buildIndex(graph: TopologyGraph): ModelIndex {
     const list = index.byType.get(r.type);
     if (list) list.push(r);
     else index.byType.set(r.type, [r]);
-    push2(index.byParent, normalizeId(parentId(r.id) ?? ''), r);
     const p = parseArmId(r.id);
+    // parentId() without parsing the id a second time: one type segment up when there is a parent.
+    push2(index.byParent, p.names.length < 2 ? '' : normalizeId(r.id.replace(/\/+$/, '').split('/').slice(0, -2).join('/')), r);
     const sub = (p.subscriptionId ?? '').toLowerCase();
     push2(index.bySubscription, sub, r);
     if (p.resourceGroup) {

@@ -31,6 +31,8 @@ export interface InventoryBenchResult {
   peakRssMb: number;
   maxRequestsPerSubscription: number;
   issues: number;
+  /** Issues by kind and code (`throttled:429`, `forbidden:AuthorizationFailed`…), so a count is explained. */
+  issueKinds: Record<string, number>;
   reader: string;
   /** Resource Graph pages read and how often a page waited for the quota window (0 when the quota was never hit). */
   graphPages: number;
@@ -45,6 +47,8 @@ export interface InventoryBenchOptions {
   latencyMs?: number;
   concurrency?: number;
   variants?: BenchVariant[];
+  /** Readable subscriptions with no resources added to the estate (a large tenant is mostly those). */
+  emptySubscriptions?: number;
 }
 
 type Floor = { requests: number; depth: number };
@@ -74,7 +78,7 @@ export async function benchInventory(opts: InventoryBenchOptions = {}): Promise<
   // Workers do not inherit tsx's loader hooks on Node 20: register them in the worker before importing the .ts entry.
   const entry = new URL('./emulator-worker.ts', import.meta.url).href;
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-  const worker = new Worker(boot, { eval: true, workerData: { estate, latencyMs, pageSize: 100 } });
+  const worker = new Worker(boot, { eval: true, workerData: { estate, latencyMs, pageSize: 100, emptySubscriptions: opts.emptySubscriptions ?? 0 } });
   const out: InventoryBenchResult[] = [];
   try {
     const served = await serve(worker);
@@ -148,6 +152,7 @@ async function runOnce(connect: () => ReturnType<typeof createArmConnection>, va
     peakRssMb: Math.round(peak / 1024 / 1024),
     maxRequestsPerSubscription: Math.max(0, ...conn.counter.bySubscription.values()),
     issues: inv.issues.length,
+    issueKinds: inv.issues.reduce<Record<string, number>>((acc, i) => ({ ...acc, [`${i.kind}:${i.code ?? ''}`]: (acc[`${i.kind}:${i.code ?? ''}`] ?? 0) + 1 }), {}),
     graphPages: graphStats.pages,
     quotaWaits: graphStats.quotaWaits,
   };

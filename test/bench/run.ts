@@ -1,4 +1,4 @@
-// `npm run bench [-- inventory|first-frame|render|report]`: every figure is printed beside a baseline measured in the same run.
+// `npm run bench [-- inventory|first-frame|render|report|check|subscriptions]`: every figure is printed beside a baseline measured in the same run.
 import { benchInventory } from './inventory-bench.js';
 import { benchReport } from './report-bench.js';
 import { benchRender } from './render-bench.js';
@@ -31,3 +31,11 @@ if (want('inventory')) {
 if (want('first-frame')) await benchFirstFrame();
 if (want('render')) await benchRender();
 if (want('report')) await benchReport();
+if (want('check')) {
+  const { benchCheck, printCheckBench } = await import('./check-bench.js');
+  printCheckBench(await benchCheck());
+}
+if (want('subscriptions')) {
+  const { benchSubscriptions, printSubscriptionsBench } = await import('./subscriptions-bench.js');
+  printSubscriptionsBench(await benchSubscriptions());
+}
