@@ -6,7 +6,7 @@ import { formatFlagHelp, parseFlags } from './flags.js';
 import { processIO, type CommandIO } from './io.js';
 import { allCommands, EXPLORER } from './commands-all.js';
 import { runEmulatorArgv } from './registry-live.js';
-import { applyUserDefaults, loadUserConfig } from './user-config.js';
+import { applyUserDefaults, loadUserConfig, userConfigPath } from './user-config.js';
 
 /** Runs one erscope invocation and returns its exit code; never throws, never prints a stack unless ERSCOPE_DEBUG is set. */
 export async function main(argv: string[], io: CommandIO = processIO): Promise<number> {
@@ -76,6 +76,8 @@ function generalHelp(): string {
     '',
     'source flags (every data command):',
     formatFlagHelp(EXPLORER.flags),
+    '',
+    `your keys, skin and default flags: ${userConfigPath()} (see the README, "User configuration")`,
     '',
     'exit codes: 0 ok, 1 findings/failed step, 2 usage or input error, 3 incomplete inventory or step could not run,',
     '            4 source unavailable (credential/endpoint), 5 write failed, 70 internal error',
