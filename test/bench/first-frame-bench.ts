@@ -97,35 +97,38 @@ function largeSnapshot(dir: string, cli: string): string {
  * First frame of the explorer in each source mode vs `node -e` writing one line, all launched the same way in the same
  * run (so the pseudo-terminal's cost and the machine's load are in both).
  */
-export async function benchFirstFrame(runs = 5): Promise<Record<string, { firstMs: number; loadedMs?: number; cpuMs?: number }>> {
+export async function benchFirstFrame(runs = 5, only: string[] = []): Promise<Record<string, { firstMs: number; loadedMs?: number; cpuMs?: number }>> {
   if (spawnSync('script', ['--version']).status !== 0) {
     console.log('first-frame bench: skipped (needs util-linux `script` for a pseudo-terminal)');
     return {};
   }
-  execFileSync(process.execPath, [join(root, 'src/build/bundle.mjs')], { stdio: 'ignore' });
-  const cli = join(root, 'node_modules/.cache/erscope/cli.mjs');
+  // ERSCOPE_BENCH_CLI=path/cli.mjs measures another build (e.g. one of an older commit) instead of this checkout's.
+  const cli = process.env.ERSCOPE_BENCH_CLI ?? join(root, 'node_modules/.cache/erscope/cli.mjs');
+  if (!process.env.ERSCOPE_BENCH_CLI) execFileSync(process.execPath, [join(root, 'src/build/bundle.mjs')], { stdio: 'ignore' });
   const dir = mkdtempSync(join(tmpdir(), 'erscope-first-frame-'));
   let stopEmulator = () => {};
   try {
+    const wanted = (label: string) => only.length === 0 || only.some((o) => label.startsWith(o));
     const small = join(dir, 'demo-snapshot.json');
-    spawnSync(process.execPath, [cli, 'inventory', '--demo', '--format', 'json', '--out', small], { stdio: 'ignore' });
-    const large = largeSnapshot(dir, cli);
-    const emulator = await startEmulator(cli);
-    stopEmulator = emulator.stop;
+    if (wanted('--snapshot (demo)')) spawnSync(process.execPath, [cli, 'inventory', '--demo', '--format', 'json', '--out', small], { stdio: 'ignore' });
+    const large = wanted('--snapshot (10k)') || wanted('--scenario (10k)') ? largeSnapshot(dir, cli) : '';
+    const emulator = wanted('--endpoint') ? await startEmulator(cli) : undefined;
+    if (emulator) stopEmulator = emulator.stop;
     const node = process.execPath;
     // The header says how old the data is once a load finished ("↻ 0s ago"); before that, "not loaded".
     const loaded = /↻ \d+[smh] ago/;
-    const modes: Array<[string, string[], RegExp | undefined]> = [
+    const all: Array<[string, string[], RegExp | undefined]> = [
       // The same note as erscope's, written by a process that does nothing else.
       ['node -e (baseline)', [node, '-e', NODE_BASELINE], undefined],
       ['--demo', [node, cli, '--demo'], loaded],
       ['--snapshot (demo)', [node, cli, '--snapshot', small], loaded],
       ['--snapshot (10k)', [node, cli, '--snapshot', large], loaded],
       ['--scenario (10k)', [node, cli, '--scenario', join(dir, 'estate.json')], loaded],
-      ['--endpoint (demo)', [node, cli, '--endpoint', emulator.endpoint, '--ca-cert', emulator.ca], loaded],
+      ['--endpoint (demo)', [node, cli, '--endpoint', emulator?.endpoint ?? '', '--ca-cert', emulator?.ca ?? ''], loaded],
       // No login on a bench machine: the frame still comes first, then the one-line "run az login" error.
       ['Azure (no login)', [node, cli], undefined],
     ];
+    const modes = all.filter(([label]) => label.startsWith('node') || wanted(label));
     const result: Record<string, { firstMs: number; loadedMs?: number; cpuMs?: number }> = {};
     console.log(`first-frame bench: launch → first frame in a 120×40 pseudo-terminal, median of ${runs} launches (target ≤ ${TARGET_MS} ms)`);
     console.log(`  ${'mode'.padEnd(22)}${'first frame'.padStart(12)}${'worst'.padStart(8)}${'− node'.padStart(9)}${'target'.padStart(10)}${'in-process'.padStart(12)}${'cpu'.padStart(7)}${'data shown'.padStart(12)}`);
@@ -157,5 +160,6 @@ export async function benchFirstFrame(runs = 5): Promise<Record<string, { firstM
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await benchFirstFrame(Number(process.argv[2] ?? 5));
+  // `first-frame-bench.ts [RUNS] [--demo,--snapshot,...]`: fewer launches or only some modes.
+  await benchFirstFrame(Number(process.argv[2] ?? 5), process.argv[3]?.split(',') ?? []);
 }
