@@ -45,7 +45,7 @@ export const gatewaySkuWrongFamily = defineRule(
       const wrong = er ? s.startsWith('vpngw') || s === 'basic' : eqi(props(gw).gatewayType, 'Vpn') && (s.startsWith('ergw') || s === 'ultraperformance');
       if (!wrong) continue;
       emit(gw.id, {
-        reason: `${shortName(gw.id)} is a ${String(props(gw).gatewayType)} gateway with SKU ${sku}, which is a ${er ? 'VPN' : 'ExpressRoute'} SKU. The SKU table of its own type does not list it, so capacity and features cannot be known and changes to it are refused.`,
+        reason: `${shortName(gw.id)} is a ${String(props(gw).gatewayType)} gateway with SKU ${sku}, which is a ${er ? 'VPN' : 'ExpressRoute'} SKU. The SKU table of its own type does not list it, so its capacity, circuit limit and features are undefined.`,
         evidence: { 'properties.gatewayType': props(gw).gatewayType, 'properties.sku.name': sku },
         fix: { kind: 'manual', description: er ? 'Re-create the gateway with an ExpressRoute SKU (ErGw1AZ-3AZ or ErGwScale)' : 'Re-create the gateway with a VpnGw*AZ SKU', targetId: gw.id },
       });

@@ -68,7 +68,7 @@ export const gatewaySubnetTooSmall = defineRule(
         severity: big ? 'medium' : 'low',
         reason: big
           ? `${skuName(gw)} can carry 16 circuit connections, which needs a GatewaySubnet of /26 or larger; ${shortName(s.id)} is ${size.prefix} (/${size.bits}). Scaling out or adding circuits will fail for lack of addresses.`
-          : `${shortName(s.id)} is ${size.prefix} (/${size.bits}); ExpressRoute gateways need /27 or larger. A smaller subnet blocks adding a VPN gateway beside it and some SKU changes.`,
+          : `${shortName(s.id)} is ${size.prefix} (/${size.bits}); ExpressRoute gateways need /27 or larger, and a VPN gateway cannot be added beside it on a /28 or /29.`,
         evidence: { subnet: s.id, addressPrefix: size.prefix, prefixLength: size.bits, 'properties.sku.name': skuName(gw), required: `/${need}` },
         fix: { kind: 'manual', description: `Enlarge GatewaySubnet to /${need} or larger (delete the gateway, resize the subnet, re-create the gateway)`, targetId: s.id },
       });
