@@ -32,36 +32,64 @@ export function* referencesOfBody(body: ArmResource, type: string, byType: Map<s
   for (const rule of rules) {
     for (const ref of valuesAtPath(body, rule.path)) yield { ref, path: rule.path, relation: rule.relation, rule };
   }
+  // Bodies are never changed once read, and a load walks each twice (unresolved scan, then graph): walk once.
+  const typedKey = rules.map((r) => r.path).join('|');
+  const cached = WALKED.get(body);
+  if (cached && cached.type === type && cached.typedKey === typedKey) return yield* cached.refs;
+  const refs = genericReferences(body, type, rules);
+  WALKED.set(body, { type, typedKey, refs });
+  yield* refs;
+}
+
+const WALKED = new WeakMap<object, { type: string; typedKey: string; refs: BodyReference[] }>();
+
+/** Every ARM id string in a body that no edge-table row of its type covers (see referencesOfBody). */
+function genericReferences(body: ArmResource, type: string, rules: readonly EdgeRule[]): BodyReference[] {
   const typed = new Set(rules.map((r) => r.path));
   const own = typeof body.id === 'string' ? normalizeId(body.id) : '';
   const embedded = new Set(EMBEDDED_CHILDREN[type] ?? []);
   const out: BodyReference[] = [];
-  const walk = (v: unknown, path: string, inProperties: boolean): void => {
+  // The path is kept as a stack of steps and joined only for a hit: most strings in a body are not ids.
+  const steps: string[] = [];
+  const hit = (ref: string, extra = ''): void => {
+    const path = steps.join('') + extra;
+    if (!typed.has(path)) out.push({ ref, path, relation: REFERENCES });
+  };
+  const walk = (v: unknown, inProperties: boolean): void => {
     if (typeof v === 'string') {
-      if (ARM_ID.test(v) && !typed.has(path)) out.push({ ref: v, path, relation: REFERENCES });
-      return;
-    }
-    if (Array.isArray(v)) {
-      for (const x of v) walk(x, `${path}[]`, false);
+      if (v.length > 30 && v.charCodeAt(0) === 47 && ARM_ID.test(v)) hit(v);
       return;
     }
     if (!v || typeof v !== 'object') return;
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-      const p = path ? `${path}.${k}` : k;
-      if (path === '' && k === 'id') continue;
+    if (Array.isArray(v)) {
+      steps.push('[]');
+      for (const x of v) walk(x, false);
+      steps.pop();
+      return;
+    }
+    const top = steps.length === 0;
+    for (const k in v as Record<string, unknown>) {
+      const x = (v as Record<string, unknown>)[k];
+      if (top && k === 'id') continue;
+      if (x === null || (typeof x !== 'object' && typeof x !== 'string')) continue;
+      steps.push(top ? k : `.${k}`);
       if (inProperties && embedded.has(k) && Array.isArray(x)) {
         for (const child of x) {
           const cid = (child as ArmResource | null)?.id;
-          if (typeof cid !== 'string') walk(child, `${p}[]`, false);
-          else if (normalizeId(parentId(cid) ?? '') !== own && ARM_ID.test(cid)) out.push({ ref: cid, path: `${p}[].id`, relation: REFERENCES });
+          if (typeof cid !== 'string') {
+            steps.push('[]');
+            walk(child, false);
+            steps.pop();
+          } else if (normalizeId(parentId(cid) ?? '') !== own && ARM_ID.test(cid)) hit(cid, '[].id');
         }
-        continue;
+      } else {
+        walk(x, top && k === 'properties');
       }
-      walk(x, p, path === '' && k === 'properties');
+      steps.pop();
     }
   };
-  walk(body, '', false);
-  yield* out;
+  walk(body, false);
+  return out;
 }
 
 /** Where a reference lands in the graph: the node key to link to, and how to type and classify it if it is a stub. */
@@ -87,8 +115,9 @@ export function resolveReference(r: BodyReference, sourceKey: string, isNode: (k
   while (cur) {
     const key = normalizeId(cur);
     if (key === sourceKey) return undefined;
+    if (isNode(key)) return { id: cur, fallbackType: '', fullyRead: true }; // no stub is made for a node
     const type = canonicalType(parseArmId(cur).type ?? '');
-    if (isNode(key) || NODE_TYPES.has(type)) return { id: cur, fallbackType: type, fullyRead: FULLY_READ_TYPES.has(type) };
+    if (NODE_TYPES.has(type)) return { id: cur, fallbackType: type, fullyRead: FULLY_READ_TYPES.has(type) };
     top = cur;
     cur = parentId(cur);
   }
