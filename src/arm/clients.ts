@@ -80,17 +80,17 @@ export function createArmConnection(opts: ArmConnectionOptions = {}): ArmConnect
     ...(opts.caPem ? { secureContext: tls.createSecureContext({ ca: opts.caPem }) } : {}),
   });
   const allowedHosts = opts.allowedHosts ?? (inTestEnvironment() ? LOOPBACK_HOSTS : undefined);
+  // Outside the retries: the command's deadline also cuts a retry's wait short. Then each try, in this order: a fresh
+  // token after an expired one, pacing by the subscription's read budget, counting (only what is really sent), the
+  // host guard, the try's own time limit around the wire, and the check that a 2xx body is ARM's JSON.
   const additionalPolicies: NonNullable<CommonClientOptions['additionalPolicies']> = [
-    // Outside the retries: the command's deadline also cuts a retry's wait short.
     { policy: deadlinePolicy(), position: 'perCall' },
+    { policy: refresher.policy(), position: 'perRetry' },
+    { policy: readBudgetPolicy(), position: 'perRetry' },
     { policy: countingPolicy(counter), position: 'perRetry' },
   ];
   if (allowedHosts) additionalPolicies.push({ policy: hostGuardPolicy(allowedHosts), position: 'perRetry' });
-  // Each try, in this order: fresh token after an expired one, pacing by the subscription's read budget, then the
-  // try's own time limit around the wire, then the check that a 2xx body is JSON.
   additionalPolicies.push(
-    { policy: refresher.policy(), position: 'perRetry' },
-    { policy: readBudgetPolicy(), position: 'perRetry' },
     { policy: requestTimeoutPolicy((opts.requestTimeoutS ?? DEFAULT_REQUEST_TIMEOUT_S) * 1000), position: 'perRetry' },
     { policy: responseCheckPolicy(), position: 'perRetry' },
   );

@@ -31,8 +31,8 @@ interface FaultCase {
 }
 
 const CASES: FaultCase[] = [
-  { name: 'hang', spec: `hang:path=${PATH}`, timeoutS: 0.3, why: /: (timed out|deadline reached): /, stale: true },
-  { name: 'slow-body', spec: `slow-body:path=${PATH},bytes-per-s=5`, timeoutS: 0.3, why: /: (timed out|deadline reached): /, stale: true },
+  { name: 'hang', spec: `hang:path=${PATH}`, timeoutS: 1.5, why: /: (timed out|deadline reached): /, stale: true },
+  { name: 'slow-body', spec: `slow-body:path=${PATH},bytes-per-s=5`, timeoutS: 1.5, why: /: (timed out|deadline reached): /, stale: true },
   { name: 'truncate', spec: `truncate:path=${PATH}`, timeoutS: 5, why: /: (failed \[ECONNRESET\]|deadline reached): /, stale: true },
   { name: 'malformed json', spec: `malformed:path=${PATH},as=json`, timeoutS: 5, why: /: bad answer: ARM answered GET .* broken JSON body/, stale: true },
   { name: 'malformed content-type', spec: `malformed:path=${PATH},as=content-type`, timeoutS: 5, why: /: bad answer: ARM answered GET .* with text\/plain instead of JSON/, stale: true },
@@ -45,7 +45,7 @@ const CASES: FaultCase[] = [
   { name: 'throttle-subscription', spec: 'throttle-subscription:reads=20', timeoutS: 5, deadlineS: 30 },
 ];
 
-const DEADLINE_S = 8;
+const DEADLINE_S = 10;
 const CIRCUIT = `/subscriptions/${S1}/resourceGroups/rg-hub/providers/Microsoft.Network/expressRouteCircuits/er-fra`;
 const CONNECTIONS = `/subscriptions/${S1}/resourceGroups/rg-hub/providers/Microsoft.Network/connections`;
 
