@@ -16,11 +16,14 @@ export async function runExplorer(values: FlagValues, io: CommandIO, opts: { sta
   // Ink draws only the final frame when CI/CONTINUOUS_INTEGRATION is set (read once, when ink loads); someone at an
   // interactive terminal is not a CI job, so clear the markers before the first import of the UI.
   for (const k of ['CI', 'CONTINUOUS_INTEGRATION']) if (k in process.env) process.env[k] = 'false';
+  // The header and the step in plain text first (a few ms), then Ink's frame in its place once Ink has loaded.
+  const { writePlainBootFrame } = await import('../ui/boot/plain-frame.js');
+  const plainLines = process.stdin.isTTY ? writePlainBootFrame(process.stdout, preview.info, preview.step) : 0;
   const [{ mountBoot }, { makeTheme }] = await Promise.all([import('../ui/boot/mount-boot.js'), import('../ui/theme.js')]);
   // The user's skin (config.yaml) from the first frame on; makeTheme still drops every colour under NO_COLOR.
   const { skin } = currentUserConfig();
   const theme = skin ? makeTheme(process.env, undefined, skin) : undefined;
-  const boot = mountBoot(preview.info, preview.step, theme ? { theme } : {});
+  const boot = mountBoot(preview.info, preview.step, { plainLines, ...(theme ? { theme } : {}) });
   // Let the frame reach the terminal before the (synchronous) parsing of the emulator, the SDK or a snapshot starts.
   await new Promise((r) => setImmediate(r));
   const opening = openSource(values);

@@ -1,4 +1,3 @@
-import { appendFileSync } from 'node:fs';
 import { render, type Instance } from 'ink';
 import { ErscopeError } from '../../errors.js';
 import type { SourceInfo } from '../../inventory/types.js';
@@ -7,6 +6,7 @@ import type { AppProps } from '../App.js';
 import { ThemeContext } from '../context.js';
 import type { Theme } from '../theme.js';
 import { BootScreen } from './BootScreen.js';
+import { eraseCommand, noteFirstFrame } from './plain-frame.js';
 
 /** The terminal handed from the boot frame to the explorer. */
 export interface BootHandle {
@@ -24,7 +24,11 @@ export interface BootHandle {
  * Draws the boot frame at once; only Ink, React and this frame are loaded before it, the explorer's own code is
  * imported by `run`. Ink's ctrl-c exit is off because the explorer asks for ctrl-c twice.
  */
-export function mountBoot(source: SourceInfo, firstStep: string, io: { stdin?: NodeJS.ReadStream; stdout?: NodeJS.WriteStream; theme?: Theme } = {}): BootHandle {
+export function mountBoot(
+  source: SourceInfo,
+  firstStep: string,
+  io: { stdin?: NodeJS.ReadStream; stdout?: NodeJS.WriteStream; theme?: Theme; plainLines?: number } = {},
+): BootHandle {
   const stdin = io.stdin ?? process.stdin;
   const stdout = io.stdout ?? process.stdout;
   if (!stdin.isTTY) {
@@ -37,8 +41,10 @@ export function mountBoot(source: SourceInfo, firstStep: string, io: { stdin?: N
       <BootScreen source={source} step={step} onQuit={onQuit} />
     </ThemeContext.Provider>
   );
+  // Ink draws where the cursor is: take the place of the plain frame written before Ink loaded (writePlainBootFrame).
+  if (io.plainLines) stdout.write(eraseCommand(io.plainLines));
   const instance: Instance = render(frame(firstStep), { stdin, stdout, exitOnCtrlC: false, patchConsole: true });
-  noteFirstFrame();
+  if (!io.plainLines) noteFirstFrame();
   let running = false;
   return {
     quit,
@@ -56,15 +62,4 @@ export function mountBoot(source: SourceInfo, firstStep: string, io: { stdin?: N
       instance.unmount();
     },
   };
-}
-
-/**
- * For `npm run bench -- first-frame`: with ERSCOPE_FIRST_FRAME_LOG=FILE, appends when the first frame was written
- * (milliseconds since the process started) and the CPU time spent until then, which a loaded machine distorts less.
- */
-function noteFirstFrame(): void {
-  const file = process.env.ERSCOPE_FIRST_FRAME_LOG;
-  if (!file) return;
-  const cpu = process.cpuUsage();
-  appendFileSync(file, JSON.stringify({ ms: Math.round(performance.now()), cpuMs: Math.round((cpu.user + cpu.system) / 1000) }) + '\n');
 }
