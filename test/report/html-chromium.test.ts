@@ -33,7 +33,9 @@ describe.skipIf(!CHROMIUM)('HTML report in headless Chromium', () => {
     expect((dom.match(/<g id="node\d+" class="node">/g) ?? []).length).toBe(15);
     expect(dom).toMatch(/<div class="diagram" id="diagram"><svg /);
     expect(dom).toContain('<table class="sortable" id="findings-table">');
-    expect((dom.match(/<table class="sortable"/g) ?? []).length).toBe(3 + 1 + 11 + 1);
+    // summary (3) + findings + one per resource type (11) + issues + resiliency
+    expect((dom.match(/<table class="sortable"/g) ?? []).length).toBe(3 + 1 + 11 + 1 + 1);
+    expect(dom).toContain('<table class="sortable" id="resiliency-table">');
     expect(dom).not.toMatch(/<script>alert/);
     const shot = join(dir, 'fixture.png');
     chromium([`--screenshot=${shot}`, '--window-size=1400,1800'], file);

@@ -1,7 +1,7 @@
 import { Console } from 'node:console';
 import { EventEmitter } from 'node:events';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mountBoot, type BootHandle } from '../../src/ui/boot/mount-boot.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BootHandle } from '../../src/ui/boot/mount-boot.js';
 import { eraseCommand, writePlainBootFrame } from '../../src/ui/boot/plain-frame.js';
 
 /** A terminal's stdout as Ink and the plain frame see it: a TTY of a given width that records every write. */
@@ -30,11 +30,17 @@ class FakeStdin extends EventEmitter {
 
 const SOURCE = { kind: 'snapshot', label: '/var/tmp/estate-2026-12-06.json' } as const;
 const strip = (s: string) => s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+const SAVED_ENV = { ...process.env };
 let boot: BootHandle | undefined;
-// mountBoot patches the console (patchConsole) as in the real terminal; vitest's console has no Console constructor.
-beforeAll(() => {
+let mountBoot: typeof import('../../src/ui/boot/mount-boot.js').mountBoot;
+beforeAll(async () => {
+  // mountBoot patches the console (patchConsole) as in the real terminal; vitest's console has no Console constructor.
   (console as unknown as { Console?: typeof Console }).Console ??= Console;
+  // Ink draws only the last frame when CI is set (read when Ink loads); the explorer clears the markers the same way.
+  for (const k of ['CI', 'CONTINUOUS_INTEGRATION']) if (k in process.env) process.env[k] = 'false';
+  ({ mountBoot } = await import('../../src/ui/boot/mount-boot.js'));
 });
+afterAll(() => Object.assign(process.env, SAVED_ENV));
 afterEach(() => {
   boot?.abandon();
   boot = undefined;
