@@ -50,6 +50,16 @@ describe('explorer diff against a saved snapshot', () => {
     expect(r.frame()).toMatch(/diff {2}1\/4/);
   });
 
+  it('a snapshot with nothing changed says so, naming the file and when it was taken', async () => {
+    const b = fixtureBackend();
+    const data = b.initial!;
+    const same = { file: 'now.json', generatedAt: '2023-11-14T22:00:00.000Z', diff: { added: [], removed: [], changed: [] } };
+    const r = renderApp({ backend: { ...b, initial: { ...data, baseline: same } }, autoLoad: false }, 120, 24);
+    await r.press(':', ...'diff', KEY.enter);
+    expect(r.frame()).toContain('no changes since now.json (taken 2023-11-14 22:00:00Z)');
+    expect(r.frame()).not.toContain('no resources of this type');
+  });
+
   it(':diff FILE loads a snapshot at run time; a bad file is one ✖ line and nothing changes', async () => {
     const r = app(false);
     await r.press(':', ...'diff', KEY.enter);

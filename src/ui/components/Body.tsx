@@ -35,7 +35,7 @@ export function Body({ page, content, height, pageSize, previewRows }: { page: P
   const liveTable = useLiveTable(page, width);
   if (state.mode === 'help') return <HelpOverlay mode={backend.mode} offset={state.helpOffset} height={height} />;
   if (content.kind === 'table' && page.kind === 'table') {
-    const empty = !state.data ? (state.loadError ? '✖ nothing loaded (see status line)' : 'loading…') : state.filter ? `no rows match "${state.filter}" (esc clears)` : 'no resources of this type';
+    const empty = !state.data ? (state.loadError ? '✖ nothing loaded (see status line)' : 'loading…') : state.filter ? `no rows match "${state.filter}" (esc clears)` : model && content.view.emptyText ? content.view.emptyText(model) : 'no resources of this type';
     return (
       <Box flexDirection="column">
         <Table

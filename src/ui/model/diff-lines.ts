@@ -1,6 +1,6 @@
 import { TYPE_LABEL } from '../../arm/resource-types.js';
 import { GLYPH } from '../theme.js';
-import { changeOf } from '../views/diff.js';
+import { changeOf, takenAt } from '../views/diff.js';
 import { line, wrapText, type Line } from './lines.js';
 import type { Model } from './model.js';
 
@@ -14,7 +14,7 @@ export function diffLines(m: Model, id: string, width: number): Line[] {
   const b = m.data.baseline;
   const c = b && changeOf(m, id);
   if (!b || !c) return [line({ text: `${GLYPH.ok} unchanged since the snapshot`, tone: 'ok' })];
-  const when = b.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  const when = takenAt(b.generatedAt);
   const out: Line[] = [
     { id, segs: [{ text: 'Changes to ', tone: 'title' }, { text: c.entry.name, tone: 'accent' }, { text: `  ${TYPE_LABEL[c.entry.type] ?? c.entry.type}`, tone: 'muted' }] },
     line({ text: `since ${b.file} (taken ${when})`, tone: 'muted' }),

@@ -43,6 +43,11 @@ export function changeOf(m: Model, id: string): ChangeRow | undefined {
   return index.get(normalizeId(id));
 }
 
+/** A snapshot's time as the diff pages show it (`2023-11-13 09:30:00Z`). */
+export function takenAt(iso: string): string {
+  return iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+}
+
 const ch = (r: Row): ChangeRow | undefined => r.change;
 
 /** `:diff` (also `:changes`): what was added, removed or changed since the snapshot given with --diff or `:diff FILE`. */
@@ -50,6 +55,10 @@ export const diffView: ViewDef = {
   id: 'diff',
   title: 'diff',
   aliases: ['diff', 'changes', 'delta'],
+  emptyText: (m) => {
+    const b = m.data.baseline;
+    return b ? `no changes since ${b.file} (taken ${takenAt(b.generatedAt)})` : 'no snapshot to compare with: open one with :diff FILE (or start with --diff FILE)';
+  },
   rows: (m) => changeRows(m).map((c) => ({ id: c.entry.id, change: c, ...(m.node(c.entry.id) ? { node: m.node(c.entry.id)! } : {}) })),
   columns: [
     { title: 'CHANGE', min: 10, priority: 0, get: (r) => MARK[ch(r)!.kind].text, tone: (r) => MARK[ch(r)!.kind].tone },

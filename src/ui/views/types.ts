@@ -36,6 +36,8 @@ export interface ViewDef {
   aliases: string[];
   rows(m: Model): Row[];
   columns: Column[];
+  /** What an empty table says when no filter hides rows (default: "no resources of this type"). */
+  emptyText?(m: Model): string;
 }
 
 /** Wraps graph nodes as rows. */
